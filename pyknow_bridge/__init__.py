@@ -1,0 +1,27 @@
+"""pyknow_bridge: the public duty doctrine as clingo rules, with a strict loader and typed results.
+
+>>> from pyknow_bridge import solve_file
+>>> claim = solve_file("facts/cases/valdez.lp").claim("valdez")
+>>> claim.decided_outcome, claim.element("justifiable_reliance")
+('no_recovery', 'not_met')
+"""
+
+from pyknow_bridge.api import analyse, solve_file
+from pyknow_bridge.loader import CaseFile, FactFileError, Problem, load_case
+from pyknow_bridge.results import CaseResult, ClaimResult, Modality
+from pyknow_bridge.solver import SolveError
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CaseFile",
+    "CaseResult",
+    "ClaimResult",
+    "FactFileError",
+    "Modality",
+    "Problem",
+    "SolveError",
+    "analyse",
+    "load_case",
+    "solve_file",
+]

@@ -1,0 +1,5 @@
+"""``python -m pyknow_bridge`` runs the command line."""
+
+from pyknow_bridge.cli import main
+
+main()

@@ -1,0 +1,25 @@
+"""The Python entry points: load, solve and read the results of case fact files."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from pyknow_bridge.loader import CaseFile, load_case
+from pyknow_bridge.results import CaseResult, build_result
+from pyknow_bridge.solver import solve_case
+
+
+def analyse(case: CaseFile, views: Sequence[str] = ()) -> CaseResult:
+    """Solve a loaded case under the majority rules plus any selected views."""
+    return build_result(case, solve_case(case, views), views)
+
+
+def solve_file(path: str | Path, views: Sequence[str] = ()) -> CaseResult:
+    """Load a fact file strictly and solve it.
+
+    >>> result = solve_file("facts/cases/valdez.lp")
+    >>> result.claim("valdez").decided_outcome
+    'no_recovery'
+    """
+    return analyse(load_case(path), views)

@@ -1,0 +1,63 @@
+"""The authorities rules cite, and the resolution of a rule's ``% Source:`` line to them."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from pyknow_bridge.paths import AUTHORITIES_FILE
+
+
+@dataclass(frozen=True)
+class Authority:
+    """A case (or the vocabulary itself) that a rule rests on."""
+
+    key: str
+    short: str
+    cite: str
+    seed: str
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One item of a ``Source:`` line: an authority and the pinpoint or note after its name."""
+
+    authority: Authority
+    pinpoint: str
+
+    def __str__(self) -> str:
+        return f"{self.authority.short} {self.pinpoint}".strip()
+
+
+class UnknownAuthorityError(ValueError):
+    """A ``Source:`` item that names no authority in rules/authorities.toml."""
+
+
+@cache
+def authorities() -> dict[str, Authority]:
+    """Every authority, by its key in rules/authorities.toml."""
+    with AUTHORITIES_FILE.open("rb") as handle:
+        table = tomllib.load(handle)
+    return {
+        key: Authority(key=key, short=entry["short"], cite=entry["cite"], seed=entry["seed"])
+        for key, entry in table.items()
+    }
+
+
+def parse_source(source: str) -> list[Citation]:
+    """Resolve a ``Source:`` line ("Morgan at 1313-1314; Warren at 6 (appendix).").
+
+    Each ``;``-separated item must begin with an authority's short name; what follows the
+    name (pinpoint, parenthetical) is kept as written.
+    """
+    by_length = sorted(authorities().values(), key=lambda a: len(a.short), reverse=True)
+    citations = []
+    for item in (part.strip().rstrip(".") for part in source.split(";")):
+        if not item:
+            continue
+        match = next((a for a in by_length if item.startswith(a.short)), None)
+        if match is None:
+            raise UnknownAuthorityError(f"no authority named at the start of {item!r}")
+        citations.append(Citation(authority=match, pinpoint=item[len(match.short) :].strip()))
+    return citations

@@ -1,0 +1,96 @@
+"""The ``pyknow-bridge`` command line.
+
+Exit codes (also in ``pyknow-bridge --help`` and the README):
+  0  every file was solved and the report printed
+  1  the solver failed (a message from clingo, or no answer set)
+  2  usage error (unknown option, missing file, unknown view)
+  3  a fact file was rejected; nothing was solved
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from pyknow_bridge import __version__
+from pyknow_bridge.api import analyse
+from pyknow_bridge.docs import render_predicate_reference
+from pyknow_bridge.loader import CaseFile, FactFileError, load_case
+from pyknow_bridge.render_json import render_json
+from pyknow_bridge.render_text import render_text
+from pyknow_bridge.rulebook import available_views
+from pyknow_bridge.solver import SolveError
+
+EXIT_SOLVER = 1
+EXIT_REJECTED = 3
+
+_EXIT_CODES = """\b
+Exit codes:
+  0  solved and reported
+  1  the solver failed
+  2  usage error
+  3  a fact file was rejected (nothing solved)"""
+
+
+@click.group(epilog=_EXIT_CODES)
+@click.version_option(__version__, prog_name="pyknow-bridge")
+def main() -> None:
+    """The public duty doctrine (D.C. and New York) as a knowledge base you can query."""
+
+
+@main.command(
+    epilog="""\b
+Examples:
+  pyknow-bridge solve facts/cases/valdez.lp
+  pyknow-bridge solve --format json facts/cases/*.lp
+  pyknow-bridge solve --view lippman facts/cases/valdez.lp
+
+"""
+    + _EXIT_CODES
+)
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: a report a lawyer reads; json: see docs/solve-output.md.",
+)
+@click.option(
+    "--view",
+    "views",
+    multiple=True,
+    type=click.Choice(available_views()),
+    help="Also apply an opinion the majority rejected (repeatable). Default: the majority.",
+)
+def solve(files: tuple[Path, ...], output_format: str, views: tuple[str, ...]) -> None:
+    """Decide every claim in each fact FILE: duty, basis, elements, reliance, immunity, outcome.
+
+    A file with any problem is rejected whole, with file, line and the offending text; if any
+    file is rejected, none is solved.
+    """
+    cases: list[CaseFile] = []
+    rejected = False
+    for path in files:
+        try:
+            cases.append(load_case(path))
+        except FactFileError as error:
+            rejected = True
+            click.echo(f"rejected: {path}\n{error}", err=True)
+    if rejected:
+        sys.exit(EXIT_REJECTED)
+    try:
+        results = [analyse(case, views) for case in cases]
+    except SolveError as error:
+        click.echo(f"solver error: {error}", err=True)
+        sys.exit(EXIT_SOLVER)
+    click.echo(render_json(results) if output_format == "json" else render_text(results), nl=False)
+
+
+@main.command()
+def vocabulary() -> None:
+    """Print the reference of every predicate (Input, Internal, Output), read from the rules."""
+    click.echo(render_predicate_reference(), nl=False)

@@ -1,0 +1,386 @@
+"""Load a case fact file strictly: vocabulary facts only, all or nothing.
+
+A fact file is data. Before clingo sees a byte of it, the text is checked for
+encoding and directives (clingo's parser itself opens ``#include`` files, so a
+directive must never reach it). Then clingo's AST parser reads the statements and
+each must be a plain ground fact of an Input predicate declared in the rules, with
+the right arity and, where the vocabulary closes the list, an allowed constant.
+Every problem is reported with file, line and the offending text; if there is any,
+nothing is returned.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import clingo
+from clingo import ast
+
+from pyknow_bridge.vocabulary import DISPUTED, Schema, input_schema
+
+#: Fact files larger than this are refused before parsing (a docket file is far smaller).
+MAX_FILE_BYTES = 5_000_000
+#: Terms nested deeper than this are refused (no vocabulary term nests beyond 2).
+MAX_TERM_DEPTH = 8
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One reason a fact file cannot be loaded."""
+
+    path: Path
+    line: int
+    column: int
+    message: str
+    text: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:{self.column}"
+        return f"{where}: {self.message}" + (f"\n    {self.text}" if self.text else "")
+
+
+class FactFileError(Exception):
+    """A fact file that was refused; ``problems`` lists every reason, in file order."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A fact as loaded, with the line it came from."""
+
+    symbol: clingo.Symbol
+    line: int
+
+
+@dataclass(frozen=True)
+class CaseFile:
+    """A loaded fact file: its facts, which of them are disputed, and its metadata."""
+
+    path: Path
+    facts: tuple[Fact, ...]
+    disputed: tuple[clingo.Symbol, ...]
+
+    def values(self, name: str) -> list[clingo.Symbol]:
+        """The arguments of every fact of a one-argument predicate (``plaintiff``, ...)."""
+        return [f.symbol.arguments[0] for f in self.facts if f.symbol.match(name, 1)]
+
+    def text_value(self, name: str) -> str | None:
+        found = self.values(name)
+        if not found:
+            return None
+        value = found[0]
+        return value.string if value.type == clingo.SymbolType.String else str(value)
+
+    @property
+    def jurisdiction(self) -> str:
+        return str(self.values("jurisdiction")[0])
+
+
+def load_case(path: str | Path, schema: Schema | None = None) -> CaseFile:
+    """Load one fact file, or raise :class:`FactFileError` naming every problem."""
+    path = Path(path)
+    schema = schema or input_schema()
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise FactFileError(
+            [Problem(path, 0, 0, f"cannot read file: {error.strerror}", "")]
+        ) from None
+    text = _decode(path, raw)
+    _reject_directives(path, text)
+    statements = _parse(path, text)
+    lines = text.splitlines()
+    facts: list[Fact] = []
+    problems: list[Problem] = []
+    for statement in statements:
+        fact_or_problem = _fact(path, lines, statement, schema)
+        if isinstance(fact_or_problem, Fact):
+            facts.append(fact_or_problem)
+        elif fact_or_problem is not None:
+            problems.append(fact_or_problem)
+    problems.extend(_case_problems(path, lines, facts))
+    if problems:
+        raise FactFileError(sorted(problems, key=lambda p: (p.line, p.column)))
+    disputed = tuple(f.symbol.arguments[0] for f in facts if f.symbol.match(*DISPUTED))
+    return CaseFile(path=path, facts=tuple(facts), disputed=disputed)
+
+
+# --- Text checks, before clingo parses anything ---------------------------------------
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    if len(raw) > MAX_FILE_BYTES:
+        raise FactFileError(
+            [Problem(path, 0, 0, f"file is {len(raw)} bytes; the limit is {MAX_FILE_BYTES}", "")]
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise FactFileError(
+            [Problem(path, line, 0, f"not UTF-8 text (byte 0x{raw[error.start]:02x})", "")]
+        ) from None
+    for number, content in enumerate(text.splitlines(), start=1):
+        bad = re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", content)
+        if bad:
+            raise FactFileError(
+                [
+                    Problem(
+                        path,
+                        number,
+                        bad.start() + 1,
+                        f"control character U+{ord(bad.group()):04X} in a fact file",
+                        content.encode("unicode_escape").decode("ascii")[:120],
+                    )
+                ]
+            )
+    return text
+
+
+_DIRECTIVE_HELP = {
+    "include": "a fact file may not pull in other files",
+    "script": "a fact file may not run code",
+}
+
+
+def _reject_directives(path: Path, text: str) -> None:
+    """Refuse every ``#`` directive outside strings and comments (a fact file needs none)."""
+    problems = []
+    lines = text.splitlines()
+    for line, column, word in _directives(text):
+        reason = _DIRECTIVE_HELP.get(word, "a fact file holds facts only")
+        problems.append(
+            Problem(
+                path, line, column, f"directive #{word} is not allowed: {reason}", lines[line - 1]
+            )
+        )
+    if problems:
+        raise FactFileError(problems)
+
+
+def _directives(text: str) -> list[tuple[int, int, str]]:
+    """(line, column, name) of each ``#name`` outside comments and strings."""
+    found = []
+    index, line, line_start = 0, 1, 0
+    length = len(text)
+    while index < length:
+        char = text[index]
+        if char == "\n":
+            line, line_start = line + 1, index + 1
+        elif text.startswith("%*", index):  # block comment
+            end = text.find("*%", index + 2)
+            end = length if end < 0 else end + 2
+            line += text.count("\n", index, end)
+            if "\n" in text[index:end]:
+                line_start = text.rfind("\n", index, end) + 1
+            index = end
+            continue
+        elif char == "%":  # line comment
+            end = text.find("\n", index)
+            index = length if end < 0 else end
+            continue
+        elif char == '"':  # string, with backslash escapes
+            index += 1
+            while index < length and text[index] not in '"\n':
+                index += 2 if text[index] == "\\" else 1
+            index += 1
+            continue
+        elif char == "#":
+            word = re.match(r"[A-Za-z_]*", text[index + 1 :])
+            found.append((line, index - line_start + 1, word.group() if word else ""))
+        index += 1
+    return found
+
+
+# --- Statement checks, on clingo's AST -------------------------------------------------
+
+
+def _parse(path: Path, text: str) -> list[ast.AST]:
+    statements: list[ast.AST] = []
+    messages: list[str] = []
+    try:
+        ast.parse_string(
+            text, statements.append, logger=lambda _code, message: messages.append(message)
+        )
+    except RuntimeError:
+        problems = [_syntax_problem(path, text, message) for message in messages]
+        raise FactFileError(problems or [Problem(path, 0, 0, "syntax error", "")]) from None
+    return statements
+
+
+def _syntax_problem(path: Path, text: str, message: str) -> Problem:
+    match = re.match(r"<string>:(\d+):(\d+)(?:-\d+(?::\d+)?)?: (?:error: )?(.*)", message, re.S)
+    if not match:
+        return Problem(path, 0, 0, message.strip(), "")
+    line, column = int(match.group(1)), int(match.group(2))
+    lines = text.splitlines()
+    return Problem(
+        path,
+        line,
+        column,
+        match.group(3).strip().replace("\n", " "),
+        lines[line - 1] if 0 < line <= len(lines) else "",
+    )
+
+
+def _source_text(lines: list[str], statement: ast.AST) -> str:
+    begin, end = statement.location.begin, statement.location.end
+    first: str = lines[begin.line - 1]
+    if begin.line == end.line:
+        return first[begin.column - 1 : end.column - 1].strip()
+    return first[begin.column - 1 :].strip() + " ..."
+
+
+def _fact(
+    path: Path, lines: list[str], statement: ast.AST, schema: Schema
+) -> Fact | Problem | None:
+    kind = statement.ast_type
+    line, column = statement.location.begin.line, statement.location.begin.column
+    text = _source_text(lines, statement)
+
+    def problem(message: str) -> Problem:
+        return Problem(path, line, column, message, text)
+
+    if kind == ast.ASTType.Comment:
+        return None
+    if kind == ast.ASTType.Program:
+        return (
+            None
+            if statement.name == "base" and not statement.parameters
+            else problem("a #program directive is not allowed in a fact file")
+        )
+    if kind != ast.ASTType.Rule:
+        return problem(f"only facts are allowed; this is a {_describe(kind)}")
+    head = statement.head
+    if statement.body:
+        if (
+            head.ast_type == ast.ASTType.Literal
+            and head.atom.ast_type == ast.ASTType.BooleanConstant
+        ):
+            return problem(
+                "a constraint is not allowed in a fact file: facts may not change the rules"
+            )
+        return problem("a rule is not allowed in a fact file: facts may not change the rules")
+    if head.ast_type != ast.ASTType.Literal or head.atom.ast_type != ast.ASTType.SymbolicAtom:
+        return problem("only plain facts are allowed (no choices, aggregates or disjunctions)")
+    if head.sign != ast.Sign.NoSign:
+        return problem("a negated fact is not allowed: state only what is established")
+    symbol_or_error = _ground(head.atom.symbol, 0)
+    if isinstance(symbol_or_error, str):
+        return problem(symbol_or_error)
+    symbol = symbol_or_error
+    if symbol.type != clingo.SymbolType.Function or symbol.negative:
+        return problem("a fact must be a predicate applied to constants, e.g. plaintiff(valdez)")
+    signature_problem = _check_signature(symbol, schema)
+    if signature_problem:
+        return problem(signature_problem)
+    return Fact(symbol=symbol, line=line)
+
+
+def _describe(kind: ast.ASTType) -> str:
+    words = re.sub(r"(?<!^)(?=[A-Z])", " ", kind.name).lower()
+    return f"'{words}' statement"
+
+
+def _ground(term: ast.AST, depth: int) -> clingo.Symbol | str:
+    """The ground value of a plain data term, or why it is not one."""
+    if depth > MAX_TERM_DEPTH:
+        return f"term nested deeper than {MAX_TERM_DEPTH} levels"
+    kind = term.ast_type
+    if kind == ast.ASTType.SymbolicTerm:
+        return term.symbol  # type: ignore[no-any-return]
+    if kind == ast.ASTType.Variable:
+        return f"variable {term.name} in a fact: facts must be ground"
+    if kind == ast.ASTType.Function:
+        if term.external:
+            return "an external function (@...) is not allowed: a fact file may not run code"
+        if not term.name:
+            return "a tuple is not a vocabulary term"
+        arguments = []
+        for argument in term.arguments:
+            value = _ground(argument, depth + 1)
+            if isinstance(value, str):
+                return value
+            arguments.append(value)
+        return clingo.Function(term.name, arguments)
+    if kind == ast.ASTType.UnaryOperation and term.argument.ast_type == ast.ASTType.SymbolicTerm:
+        value = term.argument.symbol
+        if term.operator_type == ast.UnaryOperator.Minus and value.type == clingo.SymbolType.Number:
+            return clingo.Number(-value.number)
+    names = {
+        ast.ASTType.Interval: "an interval (a..b)",
+        ast.ASTType.Pool: "a pool (a;b)",
+        ast.ASTType.BinaryOperation: "arithmetic",
+        ast.ASTType.UnaryOperation: "arithmetic",
+    }
+    return f"{names.get(kind, 'this term')} is not allowed in a fact: write each fact out"
+
+
+def _check_signature(symbol: clingo.Symbol, schema: Schema) -> str | None:
+    signature = (symbol.name, len(symbol.arguments))
+    if signature not in schema.predicates:
+        arities = schema.known_names().get(symbol.name)
+        if arities:
+            expected = " or ".join(
+                schema.predicates[(symbol.name, a)].template for a in sorted(arities)
+            )
+            counts = "/".join(map(str, sorted(arities)))
+            return (
+                f"{symbol.name} takes {counts} argument(s), as in {expected}; "
+                f"got {len(symbol.arguments)}"
+            )
+        return (
+            f"unknown predicate {symbol.name}/{len(symbol.arguments)}: not in the fact vocabulary"
+        )
+    if signature == DISPUTED:
+        inner = symbol.arguments[0]
+        if inner.type != clingo.SymbolType.Function or inner.negative:
+            return "disputed(F) needs a fact F, e.g. disputed(contact(valdez, torres))"
+        inner_signature = (inner.name, len(inner.arguments))
+        if inner_signature == DISPUTED or inner_signature not in schema.predicates:
+            signature_text = f"{inner.name}/{len(inner.arguments)}"
+            return f"disputed({inner}): {signature_text} is not a fact of the vocabulary"
+        return schema.check_values(inner)
+    return schema.check_values(symbol)
+
+
+# --- Whole-file checks ---------------------------------------------------------
+
+
+def _case_problems(path: Path, lines: list[str], facts: list[Fact]) -> list[Problem]:
+    problems = []
+    jurisdictions = [f for f in facts if f.symbol.match("jurisdiction", 1)]
+    if len(jurisdictions) != 1:
+        where = jurisdictions[1] if len(jurisdictions) > 1 else None
+        problems.append(
+            Problem(
+                path,
+                where.line if where else 0,
+                1 if where else 0,
+                f"a fact file states exactly one jurisdiction; found {len(jurisdictions)}",
+                lines[where.line - 1].strip() if where else "",
+            )
+        )
+    stated = {f.symbol for f in facts}
+    for fact in facts:
+        if fact.symbol.match(*DISPUTED) and fact.symbol.arguments[0] not in stated:
+            problems.append(
+                Problem(
+                    path,
+                    fact.line,
+                    1,
+                    f"disputed({fact.symbol.arguments[0]}) marks a fact the file does not state;"
+                    " state the fact too",
+                    lines[fact.line - 1].strip(),
+                )
+            )
+    if not any(f.symbol.match("claim", 2) for f in facts):
+        problems.append(
+            Problem(path, 0, 0, "the file states no claim(P, D): nothing to analyse", "")
+        )
+    return problems

@@ -1,0 +1,98 @@
+"""The readable report of a case result: one block per claim, route by route.
+
+The routes a jurisdiction offers, and the elements of each, are read from the rules
+(:meth:`Rulebook.routes`), so the report follows the doctrine as written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from pyknow_bridge.results import CaseResult, ClaimResult, Modality
+from pyknow_bridge.rulebook import load_rulebook
+
+JURISDICTION_NAMES = {"dc": "District of Columbia", "ny": "New York"}
+CLAIM_GUARDS = {"dc": "dc_claim", "ny": "ny_claim"}
+
+
+def words(value: str) -> str:
+    return value.replace("_", " ")
+
+
+def _qualified(values: Mapping[str, Modality]) -> str:
+    """``a; b (possible)`` for the values that hold somewhere."""
+    parts = [
+        words(value) + ("" if modality is Modality.CERTAIN else f" ({modality.value})")
+        for value, modality in values.items()
+    ]
+    return "; ".join(parts)
+
+
+def _flag(modality: Modality, yes: str, no: str) -> str:
+    if modality is Modality.CERTAIN:
+        return yes
+    if modality is Modality.POSSIBLE:
+        return f"{yes} (possible: depends on a disputed fact)"
+    return no
+
+
+def render_claim(claim: ClaimResult, jurisdiction: str) -> list[str]:
+    outcome = _qualified(claim.outcome).upper()
+    lines = [f"Claim: {claim.plaintiff} v. {claim.defendant}", f"  Outcome:    {outcome}"]
+    if claim.ordinary_duty is not Modality.ABSENT:
+        lines.append("  Duty:       " + _flag(claim.ordinary_duty, "ordinary duty of care", ""))
+    if claim.special_duty is not Modality.ABSENT:
+        lines.append(f"  Duty:       special duty: {_qualified(claim.bases)}")
+    if claim.public_duty_bar is not Modality.ABSENT:
+        lines.append(
+            "  Duty:       "
+            + _flag(
+                claim.public_duty_bar,
+                "none beyond the duty to the public: the public duty rule bars the claim",
+                "",
+            )
+        )
+    lines.append("  Routes to a special duty:")
+    for route, elements in load_rulebook().routes(CLAIM_GUARDS[jurisdiction]).items():
+        made_out = claim.bases.get(route, Modality.ABSENT)
+        status = {Modality.CERTAIN: "made out", Modality.POSSIBLE: "possibly made out"}.get(
+            made_out, "not made out"
+        )
+        lines.append(f"    {words(route)}: {status}")
+        for element in elements:
+            value = _qualified(claim.elements.get(element, {})) or "not analysed"
+            lines.append(f"      - {words(element)}: {value}")
+    reliance = _flag(claim.justifiable_reliance, "justified", "not justified")
+    if claim.reliance_defeated:
+        reliance += f" ({_qualified(claim.reliance_defeated)})"
+    lines.append(f"  Reliance:   {reliance}")
+    if claim.immunity:
+        lines.append(f"  Immunity:   {_qualified(claim.immunity)}")
+    lines.append(
+        "  Causation:  "
+        + _flag(claim.no_proximate_cause, "no proximate cause as a matter of law", "not defeated")
+    )
+    return lines
+
+
+def render_case(result: CaseResult) -> str:
+    title = result.case_name or result.path
+    if result.citation:
+        title += f", {result.citation}"
+    view = ", ".join(result.views) if result.views else "majority (the court's opinion)"
+    law = JURISDICTION_NAMES.get(result.jurisdiction, result.jurisdiction)
+    lines = [
+        title,
+        f"  File: {result.path}",
+        f"  Law:  {law};  view: {view}",
+    ]
+    if result.disputed:
+        lines.append(f"  Disputed facts: {', '.join(result.disputed)}")
+    for claim in result.claims:
+        lines.append("")
+        lines.extend(render_claim(claim, result.jurisdiction))
+    return "\n".join(lines)
+
+
+def render_text(results: Sequence[CaseResult]) -> str:
+    return "\n\n".join(render_case(result) for result in results) + "\n"

@@ -1,0 +1,267 @@
+"""Read the rule files as a lawyer wrote them: rule ids, statements, sources, predicate docs.
+
+The rule files are the single source of truth. Each rule sits under a comment block::
+
+    % [ny.reliance.whereabouts_unknown] Such a promise is at most a promise to look ...
+    % Source: Valdez.
+    reliance_defeated(P, D, whereabouts_unknown) :- ...
+
+and each predicate is documented once as ``% Input:``, ``% Internal:`` or ``% Output:``
+(optionally followed by a ``% Values:`` line that closes the list of its constants).
+This module parses those comments and ties them, through clingo's own AST, to the
+statements beneath them. Everything derived from the doctrine (the fact-file schema,
+the routes and their elements, the predicate reference) is read from here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from clingo import ast
+
+from pyknow_bridge.paths import RULES_DIR, VIEWS_DIR
+
+Signature = tuple[str, int]
+
+_RULE_HEADER = re.compile(r"^%\s*\[(?P<id>[a-z0-9_.]+)\]\s*(?P<text>.*)$")
+_SOURCE = re.compile(r"^%\s*Source:\s*(?P<text>.+)$")
+_PREDICATE_DOC = re.compile(
+    r"^%\s*(?P<role>Input|Internal|Output)(?P<ext> \(extension\))?:\s*"
+    r"(?P<name>[a-z_][A-Za-z0-9_]*)\((?P<args>[^)]*)\)\s*--\s*(?P<meaning>.+)$"
+)
+_VALUES = re.compile(r"^%\s*Values:\s*(?P<arg>[A-Z]\w*)\s*=\s*(?P<values>.+)$")
+
+
+@dataclass(frozen=True)
+class RuleEntry:
+    """One rule statement with the legal proposition and authority written above it."""
+
+    rule_id: str
+    statement: str
+    source: str
+    file: Path
+    line: int
+    text: str
+    head: Signature | None
+    body_elements: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PredicateDoc:
+    """The documentation line of one predicate."""
+
+    role: str
+    name: str
+    args: tuple[str, ...]
+    meaning: str
+    extension: bool
+    file: Path
+    line: int
+    values: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def signature(self) -> Signature:
+        return (self.name, len(self.args))
+
+    @property
+    def template(self) -> str:
+        return f"{self.name}({', '.join(self.args)})"
+
+
+@dataclass(frozen=True)
+class AnnotationProblem:
+    """A statement in a rule file that lacks its id, statement or source."""
+
+    file: Path
+    line: int
+    message: str
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    """Everything the rule files say about themselves."""
+
+    rules: tuple[RuleEntry, ...]
+    predicates: tuple[PredicateDoc, ...]
+    problems: tuple[AnnotationProblem, ...]
+    defined: frozenset[Signature]
+
+    def predicate(self, name: str, arity: int) -> PredicateDoc | None:
+        for doc in self.predicates:
+            if doc.signature == (name, arity):
+                return doc
+        return None
+
+    def inputs(self) -> dict[Signature, PredicateDoc]:
+        return {doc.signature: doc for doc in self.predicates if doc.role == "Input"}
+
+    def rule(self, rule_id: str) -> RuleEntry | None:
+        return next((entry for entry in self.rules if entry.rule_id == rule_id), None)
+
+    def routes(self, claim_guard: str) -> dict[str, tuple[str, ...]]:
+        """Each special-duty route of a jurisdiction and the elements its rule requires.
+
+        ``claim_guard`` is the jurisdiction's claim predicate (``dc_claim``, ``ny_claim``):
+        a route belongs to a jurisdiction when its rule's body names that predicate.
+        """
+        found: dict[str, tuple[str, ...]] = {}
+        for entry in self.rules:
+            if entry.head != ("special_duty_basis", 3) or claim_guard not in entry.text:
+                continue
+            basis = _basis_of(entry.text)
+            if basis:
+                found[basis] = entry.body_elements
+        return found
+
+
+def _basis_of(rule_text: str) -> str | None:
+    match = re.match(r"\s*special_duty_basis\(\s*\w+\s*,\s*\w+\s*,\s*(\w+)\s*\)", rule_text)
+    return match.group(1) if match else None
+
+
+def rule_files(views: Sequence[str] = ()) -> list[Path]:
+    """The doctrine's rule files in load order (as rules/main.lp includes them), plus views."""
+    main = (RULES_DIR / "main.lp").read_text(encoding="utf-8")
+    included = [RULES_DIR / name for name in re.findall(r'#include\s+"([^"]+)"', main)]
+    return included + [VIEWS_DIR / f"{view}.lp" for view in views]
+
+
+def available_views() -> list[str]:
+    """The names of the selectable alternative opinions under rules/views/."""
+    return sorted(path.stem for path in VIEWS_DIR.glob("*.lp"))
+
+
+@cache
+def load_rulebook() -> Rulebook:
+    """Parse every rule file, majority and views, once per process."""
+    rules: list[RuleEntry] = []
+    predicates: list[PredicateDoc] = []
+    problems: list[AnnotationProblem] = []
+    defined: set[Signature] = set()
+    for path in rule_files(available_views()):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        predicates.extend(_predicate_docs(path, lines))
+        for statement in _statements(path):
+            line = statement.location.begin.line
+            if statement.ast_type == ast.ASTType.Defined:
+                defined.add((statement.name, statement.arity))
+                continue
+            if statement.ast_type != ast.ASTType.Rule:
+                continue
+            entry_or_problem = _annotate(path, lines, statement, line)
+            if isinstance(entry_or_problem, RuleEntry):
+                rules.append(entry_or_problem)
+            else:
+                problems.append(entry_or_problem)
+    return Rulebook(tuple(rules), tuple(predicates), tuple(problems), frozenset(defined))
+
+
+def _statements(path: Path) -> Iterator[ast.AST]:
+    collected: list[ast.AST] = []
+    ast.parse_files([str(path)], collected.append)
+    yield from collected
+
+
+def _predicate_docs(path: Path, lines: list[str]) -> Iterator[PredicateDoc]:
+    last: PredicateDoc | None = None
+    for number, raw in enumerate(lines, start=1):
+        text = raw.strip()
+        doc = _PREDICATE_DOC.match(text)
+        if doc:
+            if last is not None:
+                yield last
+            args = tuple(a.strip() for a in doc["args"].split(",") if a.strip())
+            last = PredicateDoc(
+                role=doc["role"],
+                name=doc["name"],
+                args=args,
+                meaning=doc["meaning"].strip(),
+                extension=bool(doc["ext"]),
+                file=path,
+                line=number,
+            )
+            continue
+        values = _VALUES.match(text)
+        if values and last is not None:
+            choices = tuple(v.strip() for v in values["values"].split("|"))
+            last.values[values["arg"]] = choices
+            continue
+        if last is not None:
+            yield last
+            last = None
+    if last is not None:
+        yield last
+
+
+def _comment_block_above(lines: list[str], line: int) -> list[str]:
+    block: list[str] = []
+    index = line - 2
+    while index >= 0 and lines[index].lstrip().startswith("%"):
+        block.append(lines[index].strip())
+        index -= 1
+    return list(reversed(block))
+
+
+def _annotate(
+    path: Path, lines: list[str], statement: ast.AST, line: int
+) -> RuleEntry | AnnotationProblem:
+    block = _comment_block_above(lines, line)
+    header = next((m for m in map(_RULE_HEADER.match, block) if m), None)
+    source = next((m for m in map(_SOURCE.match, block) if m), None)
+    if header is None:
+        return AnnotationProblem(path, line, "rule has no '% [rule.id] statement' comment above it")
+    if source is None:
+        return AnnotationProblem(path, line, f"rule [{header['id']}] has no '% Source:' line")
+    statement_lines = [header["text"]]
+    start = block.index(header.group(0)) + 1
+    for comment in block[start:]:
+        if _SOURCE.match(comment):
+            break
+        statement_lines.append(comment.lstrip("%").strip())
+    end = statement.location.end.line
+    text = "\n".join(lines[line - 1 : end])
+    return RuleEntry(
+        rule_id=header["id"],
+        statement=" ".join(part for part in statement_lines if part),
+        source=source["text"].strip(),
+        file=path,
+        line=line,
+        text=text,
+        head=_head_signature(statement),
+        body_elements=_body_elements(statement),
+    )
+
+
+def _head_signature(rule: ast.AST) -> Signature | None:
+    head = rule.head
+    if head.ast_type != ast.ASTType.Literal or head.atom.ast_type != ast.ASTType.SymbolicAtom:
+        return None
+    term = head.atom.symbol
+    if term.ast_type == ast.ASTType.Pool:
+        term = term.arguments[0]
+    if term.ast_type == ast.ASTType.Function:
+        return (term.name, len(term.arguments))
+    if term.ast_type == ast.ASTType.SymbolicTerm:
+        return (term.symbol.name, len(term.symbol.arguments))
+    return None
+
+
+def _body_elements(rule: ast.AST) -> tuple[str, ...]:
+    """The element names a rule's body requires to be met, in the order written."""
+    names: list[str] = []
+    for literal in rule.body:
+        if literal.ast_type != ast.ASTType.Literal:
+            continue
+        atom = literal.atom
+        if atom.ast_type != ast.ASTType.SymbolicAtom:
+            continue
+        term = atom.symbol
+        if term.ast_type == ast.ASTType.Function and term.name == "element":
+            name, value = term.arguments[2], term.arguments[3]
+            if str(value) == "met":
+                names.append(str(name))
+    return tuple(names)

@@ -1,0 +1,81 @@
+"""Ground the doctrine with a case and compute what holds: certainly, possibly, or not.
+
+Undisputed facts are added as facts. A disputed fact becomes a free choice, so each
+answer set is one way the dispute could come out. Rather than enumerate them all,
+clingo is asked twice: for brave consequences (true in some answer set: *possible*)
+and cautious consequences (true in all: *certain*).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import clingo
+
+from pyknow_bridge.loader import CaseFile
+from pyknow_bridge.rulebook import available_views, rule_files
+
+
+class SolveError(RuntimeError):
+    """The solver failed: unknown view, a message from clingo, or no answer set."""
+
+
+@dataclass(frozen=True)
+class Consequences:
+    """The shown atoms true in every scenario (certain) and in some scenario (possible)."""
+
+    certain: frozenset[clingo.Symbol]
+    possible: frozenset[clingo.Symbol]
+
+
+def check_views(views: Sequence[str]) -> None:
+    unknown = sorted(set(views) - set(available_views()))
+    if unknown:
+        raise SolveError(
+            f"unknown view {', '.join(unknown)}; available: {', '.join(available_views())}"
+        )
+
+
+def program_text(case: CaseFile) -> str:
+    """The case as clingo input: disputed facts as choices, the rest as facts."""
+    disputed = set(case.disputed)
+    lines = []
+    for fact in case.facts:
+        if fact.symbol in disputed:
+            lines.append(f"{{ {fact.symbol} }}.")
+        else:
+            lines.append(f"{fact.symbol}.")
+    return "\n".join(lines) + "\n"
+
+
+def solve_case(case: CaseFile, views: Sequence[str] = ()) -> Consequences:
+    """Solve one loaded case under the majority rules plus the selected views."""
+    check_views(views)
+    messages: list[str] = []
+
+    def log(code: clingo.MessageCode, message: str) -> None:
+        messages.append(message.strip())
+
+    control = clingo.Control(["--models=0"], logger=log, message_limit=50)
+    try:
+        for path in rule_files(views):
+            control.load(str(path))
+        control.add("base", [], program_text(case))
+        control.ground([("base", [])])
+    except RuntimeError as error:
+        raise SolveError("; ".join(messages) or str(error)) from None
+    possible = _consequences(control, "brave")
+    certain = _consequences(control, "cautious")
+    return Consequences(certain=certain, possible=possible)
+
+
+def _consequences(control: clingo.Control, mode: str) -> frozenset[clingo.Symbol]:
+    control.configuration.solve.enum_mode = mode  # type: ignore[union-attr]
+    last: list[clingo.Symbol] | None = None
+    with control.solve(yield_=True) as handle:
+        for model in handle:
+            last = model.symbols(shown=True)
+    if last is None:
+        raise SolveError("the rules and facts have no answer set")
+    return frozenset(last)
