@@ -1,0 +1,89 @@
+"""The distinctions the seeds draw, each as a minimal pair (or set) of fact files.
+
+Each ``tests/distinctions/*.toml`` holds a base case and variants that add or remove
+facts; every variant is written out as a real fact file and solved through the
+strict loader. The files are discovered, not listed.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pyknow_bridge import Modality, solve_file
+from tests.conftest import ROOT
+
+DISTINCTIONS = sorted((ROOT / "tests" / "distinctions").glob("*.toml"))
+EXPECT_KEYS = {
+    "outcome",
+    "special_duty",
+    "bases",
+    "ordinary_duty",
+    "elements",
+    "reliance",
+    "reliance_defeated",
+    "reliance_not_defeated",
+    "immunity",
+    "no_proximate_cause",
+}
+
+
+def _variants() -> list[Any]:
+    params = []
+    for path in DISTINCTIONS:
+        with path.open("rb") as handle:
+            spec = tomllib.load(handle)
+        for variant in spec["variant"]:
+            params.append(pytest.param(spec, variant, id=f"{path.stem}: {variant['name']}"))
+    return params
+
+
+def _fact_text(spec: dict[str, Any], variant: dict[str, Any]) -> str:
+    text: str = spec["base"]
+    for fact in variant.get("remove", []):
+        assert fact in text, f"cannot remove {fact!r}: not in the base case"
+        text = text.replace(fact, "")
+    return text + "\n" + variant.get("add", "") + "\n"
+
+
+def _certain(values: Any) -> set[str]:
+    return {v for v, m in values.items() if m is Modality.CERTAIN}
+
+
+def test_distinction_files_exist() -> None:
+    assert len(DISTINCTIONS) >= 5
+
+
+@pytest.mark.parametrize(("spec", "variant"), _variants())
+def test_distinction(spec: dict[str, Any], variant: dict[str, Any], tmp_path: Path) -> None:
+    expected = variant["expect"]
+    assert set(expected) <= EXPECT_KEYS, f"unknown expectation keys {set(expected) - EXPECT_KEYS}"
+    fact_file = tmp_path / "case.lp"
+    fact_file.write_text(_fact_text(spec, variant), encoding="utf-8")
+    views = [variant["view"]] if "view" in variant else []
+    claim = solve_file(fact_file, views).claims[0]
+    context = f"\n  {spec['title']}\n  variant: {variant['name']}\n  got: {claim}"
+
+    assert claim.decided_outcome == expected["outcome"], context
+    if "special_duty" in expected:
+        assert (claim.special_duty is Modality.CERTAIN) == expected["special_duty"], context
+    if "bases" in expected:
+        assert _certain(claim.bases) == set(expected["bases"]), context
+    if "ordinary_duty" in expected:
+        assert (claim.ordinary_duty is Modality.CERTAIN) == expected["ordinary_duty"], context
+    for element, value in expected.get("elements", {}).items():
+        assert claim.element(element) == value, f"{element} should be {value}{context}"
+    if "reliance" in expected:
+        justified = claim.justifiable_reliance is Modality.CERTAIN
+        assert justified == expected["reliance"], context
+    defeaters = _certain(claim.reliance_defeated)
+    assert set(expected.get("reliance_defeated", [])) <= defeaters, context
+    assert not set(expected.get("reliance_not_defeated", [])) & defeaters, context
+    if "immunity" in expected:
+        assert claim.immunity_status == expected["immunity"], context
+    if "no_proximate_cause" in expected:
+        no_cause = claim.no_proximate_cause is Modality.CERTAIN
+        assert no_cause == expected["no_proximate_cause"], context
