@@ -308,6 +308,8 @@ def _ground(term: ast.AST, depth: int) -> clingo.Symbol | str:
                 return value
             arguments.append(value)
         return clingo.Function(term.name, arguments)
+    if kind == ast.ASTType.UnaryOperation and term.argument.ast_type == ast.ASTType.Function:
+        return "a negated fact is not allowed: state only what is established"
     if kind == ast.ASTType.UnaryOperation and term.argument.ast_type == ast.ASTType.SymbolicTerm:
         value = term.argument.symbol
         if term.operator_type == ast.UnaryOperator.Minus and value.type == clingo.SymbolType.Number:

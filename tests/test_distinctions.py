@@ -46,7 +46,8 @@ def _fact_text(spec: dict[str, Any], variant: dict[str, Any]) -> str:
     for fact in variant.get("remove", []):
         assert fact in text, f"cannot remove {fact!r}: not in the base case"
         text = text.replace(fact, "")
-    return text + "\n" + variant.get("add", "") + "\n"
+    added: str = variant.get("add", "")
+    return f"{text}\n{added}\n"
 
 
 def _certain(values: Any) -> set[str]:
