@@ -5,14 +5,19 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo test setup clean
+.PHONY: demo test setup lock clean
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	python3 -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
+
+# Re-pin every installed package after changing pyproject.toml's dependencies.
+lock: $(STAMP)
+	{ echo "# Exact versions of everything installed by 'make setup' (regenerate with 'make lock')."; \
+	  $(BIN)/python -m pip freeze --exclude-editable | grep -vi '^pyknow'; } > constraints.txt
 
 demo: $(STAMP)
 	$(BIN)/pyknow-bridge solve facts/cases/valdez.lp
