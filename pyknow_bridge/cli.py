@@ -17,6 +17,16 @@ import click
 from pyknow_bridge import __version__
 from pyknow_bridge.api import analyse
 from pyknow_bridge.docs import render_predicate_reference
+from pyknow_bridge.explain import explain_case
+from pyknow_bridge.explain_render import (
+    GraphvizMissingError,
+    render_dot,
+    render_explain_json,
+    render_markdown,
+    render_memo,
+    render_svg,
+)
+from pyknow_bridge.explanation import Explanation
 from pyknow_bridge.loader import CaseFile, FactFileError, load_case
 from pyknow_bridge.render_json import render_json
 from pyknow_bridge.render_text import render_text
@@ -72,6 +82,17 @@ def solve(files: tuple[Path, ...], output_format: str, views: tuple[str, ...]) -
     A file with any problem is rejected whole, with file, line and the offending text; if any
     file is rejected, none is solved.
     """
+    cases = _load_all(files)
+    try:
+        results = [analyse(case, views) for case in cases]
+    except SolveError as error:
+        click.echo(f"solver error: {error}", err=True)
+        sys.exit(EXIT_SOLVER)
+    click.echo(render_json(results) if output_format == "json" else render_text(results), nl=False)
+
+
+def _load_all(files: tuple[Path, ...]) -> list[CaseFile]:
+    """Load every file, or report every rejected one and exit: nothing half-loaded."""
     cases: list[CaseFile] = []
     rejected = False
     for path in files:
@@ -82,12 +103,88 @@ def solve(files: tuple[Path, ...], output_format: str, views: tuple[str, ...]) -
             click.echo(f"rejected: {path}\n{error}", err=True)
     if rejected:
         sys.exit(EXIT_REJECTED)
+    return cases
+
+
+_RENDERERS = {
+    "memo": render_memo,
+    "markdown": render_markdown,
+    "json": render_explain_json,
+    "dot": render_dot,
+    "svg": render_svg,
+}
+
+
+@main.command(
+    epilog="""\b
+Examples:
+  pyknow-bridge explain facts/cases/valdez.lp
+  pyknow-bridge explain --claim valdez,city_of_new_york --format markdown facts/cases/valdez.lp
+  pyknow-bridge explain --format json facts/cases/morgan.lp
+  pyknow-bridge explain --format svg facts/cases/morgan.lp > morgan.svg
+
+"""
+    + _EXIT_CODES
+)
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--claim",
+    "claim_filter",
+    metavar="P,D",
+    help="Explain only the claim of plaintiff P against defendant D.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(list(_RENDERERS)),
+    default="memo",
+    show_default=True,
+    help="memo: issue, rule, application, conclusion; json: docs/explain-output.md; "
+    "svg needs Graphviz.",
+)
+@click.option(
+    "--view",
+    "views",
+    multiple=True,
+    type=click.Choice(available_views()),
+    help="Also apply an opinion the majority rejected (repeatable). Default: the majority.",
+)
+def explain(
+    files: tuple[Path, ...], claim_filter: str | None, output_format: str, views: tuple[str, ...]
+) -> None:
+    """Explain every conclusion on each claim: why it holds, or why not, with the authorities.
+
+    Each step names the rule (id and statement), its premises down to the facts of the file,
+    and the authority; what did not hold names what was missing and who bore the burden.
+    """
+    cases = _load_all(files)
     try:
-        results = [analyse(case, views) for case in cases]
+        explanations = [explain_case(case, views) for case in cases]
     except SolveError as error:
         click.echo(f"solver error: {error}", err=True)
         sys.exit(EXIT_SOLVER)
-    click.echo(render_json(results) if output_format == "json" else render_text(results), nl=False)
+    if claim_filter:
+        explanations = _only_claim(explanations, claim_filter)
+    try:
+        click.echo(_RENDERERS[output_format](explanations), nl=False)
+    except GraphvizMissingError as error:
+        raise click.UsageError(str(error)) from None
+
+
+def _only_claim(explanations: list[Explanation], claim_filter: str) -> list[Explanation]:
+    plaintiff, _, defendant = claim_filter.partition(",")
+    kept = []
+    for explanation in explanations:
+        explanation.claims = [
+            c
+            for c in explanation.claims
+            if c.plaintiff == plaintiff.strip() and defendant.strip() in ("", c.defendant)
+        ]
+        if explanation.claims:
+            kept.append(explanation)
+    if not kept:
+        raise click.BadParameter(f"no claim {claim_filter} in the files", param_hint="--claim")
+    return kept
 
 
 @main.command()

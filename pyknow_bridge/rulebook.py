@@ -29,6 +29,7 @@ Signature = tuple[str, int]
 
 _RULE_HEADER = re.compile(r"^%\s*\[(?P<id>[a-z0-9_.]+)\]\s*(?P<text>.*)$")
 _SOURCE = re.compile(r"^%\s*Source:\s*(?P<text>.+)$")
+_BURDEN = re.compile(r"^%\s*Burden:\s*(?P<party>plaintiff|defendant)\b")
 _PREDICATE_DOC = re.compile(
     r"^%\s*(?P<role>Input|Internal|Output)(?P<ext> \(extension\))?:\s*"
     r"(?P<name>[a-z_][A-Za-z0-9_]*)\((?P<args>[^)]*)\)\s*--\s*(?P<meaning>.+)$"
@@ -48,6 +49,8 @@ class RuleEntry:
     text: str
     head: Signature | None
     body_elements: tuple[str, ...] = ()
+    burden: str = "plaintiff"
+    node: ast.AST | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -219,9 +222,10 @@ def _annotate(
     statement_lines = [header["text"]]
     start = block.index(header.group(0)) + 1
     for comment in block[start:]:
-        if _SOURCE.match(comment):
+        if _SOURCE.match(comment) or _BURDEN.match(comment):
             break
         statement_lines.append(comment.lstrip("%").strip())
+    burden = next((m["party"] for m in map(_BURDEN.match, block) if m), "plaintiff")
     end = statement.location.end.line
     text = "\n".join(lines[line - 1 : end])
     return RuleEntry(
@@ -233,6 +237,8 @@ def _annotate(
         text=text,
         head=_head_signature(statement),
         body_elements=_body_elements(statement),
+        burden=burden,
+        node=statement,
     )
 
 

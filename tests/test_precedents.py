@@ -13,7 +13,9 @@ from typing import Any
 
 import pytest
 
-from pyknow_bridge import Modality, solve_file
+from pyknow_bridge import Modality, load_case, solve_file
+from pyknow_bridge.explain import explain_case
+from pyknow_bridge.explain_render import render_memo
 from pyknow_bridge.results import ClaimResult
 from tests.conftest import CASES_DIR, HOLDINGS_DIR
 
@@ -34,6 +36,8 @@ CLAIM_KEYS = {
     "immunity",
     "no_proximate_cause",
     "ordinary_duty",
+    "explained_by",
+    "explanation_cites",
 }
 
 
@@ -106,3 +110,27 @@ def test_reproduces_holding(fact_file: Path, expected: dict[str, Any]) -> None:
     if "ordinary_duty" in expected:
         ordinary = claim.ordinary_duty is Modality.CERTAIN
         assert ordinary == expected["ordinary_duty"], context
+
+
+def _explained_claims() -> list[Any]:
+    return [
+        param
+        for param in _expected_claims()
+        if "explained_by" in param.values[1] or "explanation_cites" in param.values[1]
+    ]
+
+
+@pytest.mark.parametrize(("fact_file", "expected"), _explained_claims())
+def test_explanation_gives_the_courts_reasons(fact_file: Path, expected: dict[str, Any]) -> None:
+    view = expected.get("view", "majority")
+    explanation = explain_case(load_case(fact_file), [] if view == "majority" else [view])
+    claim = explanation.claim(expected["plaintiff"], expected["defendant"])
+    roots = [claim.outcome, claim.duty, claim.reliance, claim.causation, *claim.reliance_defeaters]
+    roots += [route.node for route in claim.routes] + ([claim.immunity] if claim.immunity else [])
+    used = set().union(*(explanation.rule_ids(root) for root in roots))
+    missing = set(expected.get("explained_by", [])) - used
+    assert not missing, f"the explanation omits the court's reasons {sorted(missing)}"
+    explanation.claims = [claim]
+    memo = render_memo([explanation])
+    for authority in expected.get("explanation_cites", []):
+        assert authority in memo, f"the memo does not cite {authority}"

@@ -1,0 +1,163 @@
+"""Derivation atoms, generated from the rule files with clingo's AST API.
+
+For every annotated rule ``H :- B1, ..., Bn.`` the explaining program also gets::
+
+    derivation("rule.id", H, (B1', ..., Bn')) :- B1, ..., Bn.
+
+where ``Bi'`` is the atom of a positive literal, ``neg(A)`` for ``not A``, and
+``some(A1, ..., Ak)`` for a choice among alternatives (``1 { statute(S); regulation(S) }``).
+Variables that only a negative literal or an aggregate mentions are written ``"_"``.
+Comparisons are left out: they are visible in the rule's text. Legal experts write
+no bookkeeping: the rule id comes from the comment above each rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import clingo
+from clingo import ast
+
+from pyknow_bridge.rulebook import load_rulebook, rule_files
+
+DERIVATION = "derivation"
+_LOCATION_KEY = tuple[str, int]
+
+
+class _VariableNames(ast.Transformer):
+    """Collects the variable names in an AST node."""
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def visit_Variable(self, node: ast.AST) -> ast.AST:  # noqa: N802 (clingo's visitor naming)
+        self.names.add(node.name)
+        return node
+
+
+class _Unbind(ast.Transformer):
+    """Replaces variables not bound by the positive body with the string ``"_"``."""
+
+    def __init__(self, bound: set[str]) -> None:
+        self.bound = bound
+
+    def visit_Variable(self, node: ast.AST) -> ast.AST:  # noqa: N802
+        if node.name in self.bound:
+            return node
+        return ast.SymbolicTerm(node.location, clingo.String("_"))
+
+
+class _NameAnonymous(ast.Transformer):
+    """Gives each ``_`` in a positive literal a name, so the head may mention it."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def visit_Variable(self, node: ast.AST) -> ast.AST:  # noqa: N802
+        if node.name != "_":
+            return node
+        self.count += 1
+        return ast.Variable(node.location, f"ANONYMOUS_{self.count}")
+
+
+def _names(node: ast.AST) -> set[str]:
+    collector = _VariableNames()
+    collector(node)
+    return collector.names
+
+
+def _is_positive_atom(literal: ast.AST) -> bool:
+    return (
+        literal.ast_type == ast.ASTType.Literal
+        and literal.sign == ast.Sign.NoSign
+        and literal.atom.ast_type == ast.ASTType.SymbolicAtom
+    )
+
+
+def _premise(literal: ast.AST, bound: set[str]) -> ast.AST | None:
+    """The term recording one body literal, or None for a comparison."""
+    location = literal.location
+    if literal.ast_type == ast.ASTType.Literal:
+        atom = literal.atom
+        if atom.ast_type == ast.ASTType.SymbolicAtom:
+            term = _Unbind(bound)(atom.symbol)
+            if literal.sign == ast.Sign.NoSign:
+                return term
+            return ast.Function(location, "neg", [term], False)
+        if atom.ast_type == ast.ASTType.Aggregate:
+            alternatives = [_Unbind(bound)(e.literal.atom.symbol) for e in atom.elements]
+            return ast.Function(location, "some", alternatives, False)
+        if atom.ast_type == ast.ASTType.BodyAggregate:
+            return ast.SymbolicTerm(location, clingo.String(str(atom)))
+        return None
+    return None
+
+
+def derivation_rule(rule: ast.AST, rule_id: str) -> ast.AST:
+    """The twin of ``rule`` that records which rule fired, on which premises."""
+    location = rule.location
+    namer = _NameAnonymous()
+    body = [namer(lit) if _is_positive_atom(lit) else lit for lit in rule.body]
+    bound: set[str] = set()
+    for literal in body:
+        if _is_positive_atom(literal):
+            bound |= _names(literal)
+    premises = [p for p in (_premise(lit, bound) for lit in body) if p is not None]
+    head_term = rule.head.atom.symbol
+    atom = ast.SymbolicAtom(
+        ast.Function(
+            location,
+            DERIVATION,
+            [
+                ast.SymbolicTerm(location, clingo.String(rule_id)),
+                head_term,
+                ast.Function(location, "", premises, False),
+            ],
+            False,
+        )
+    )
+    return ast.Rule(location, ast.Literal(location, ast.Sign.NoSign, atom), body)
+
+
+@cache
+def _explaining_statements(views: tuple[str, ...]) -> tuple[ast.AST, ...]:
+    """The rules in force (without their #show lines), each followed by its derivation twin."""
+    ids = {(str(r.file), r.line): r.rule_id for r in load_rulebook().rules}
+    files = [str(p) for p in rule_files(views) if p.name != "show.lp"]
+    statements: list[ast.AST] = []
+
+    def visit(statement: ast.AST) -> None:
+        statements.append(statement)
+        if statement.ast_type != ast.ASTType.Rule:
+            return
+        key = (statement.location.begin.filename, statement.location.begin.line)
+        rule_id = ids.get(key)
+        if rule_id is not None:
+            statements.append(derivation_rule(statement, rule_id))
+
+    ast.parse_files(files, visit)
+    return tuple(statements)
+
+
+@dataclass(frozen=True)
+class ExplainingProgram:
+    """The rules in force plus one derivation rule per annotated rule."""
+
+    views: tuple[str, ...]
+
+    def load_into(self, control: clingo.Control) -> None:
+        with ast.ProgramBuilder(control) as builder:
+            add: Callable[[ast.AST], None] = builder.add
+            for statement in _explaining_statements(self.views):
+                add(statement)
+
+
+def derivations_of(atoms: Sequence[clingo.Symbol]) -> dict[clingo.Symbol, list[clingo.Symbol]]:
+    """Each derived atom's ``derivation`` atoms, by the atom they derive."""
+    found: dict[clingo.Symbol, list[clingo.Symbol]] = {}
+    for symbol in atoms:
+        if symbol.match(DERIVATION, 3):
+            found.setdefault(symbol.arguments[1], []).append(symbol)
+    return found

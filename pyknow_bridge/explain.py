@@ -1,0 +1,371 @@
+"""Build the explanation of a case: why each conclusion holds, and why the others do not.
+
+"Why" follows the solver's ``derivation`` atoms (see :mod:`derivation`) down to the
+facts of the file. "Why not" tries every rule that could have derived the missing
+conclusion against the answer set (see :mod:`matching`) and follows the conditions
+that failed. With disputed facts, every scenario is solved; each node says whether it
+holds in all of them, and which disputed facts it turns on.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Sequence
+
+import clingo
+
+from pyknow_bridge.authorities import parse_source
+from pyknow_bridge.derivation import DERIVATION, ExplainingProgram, derivations_of
+from pyknow_bridge.explanation import (
+    ATTEMPT,
+    DERIVED,
+    FACT,
+    NOT_DERIVED,
+    NOT_STATED,
+    ClaimExplanation,
+    Explanation,
+    Node,
+    RouteExplanation,
+)
+from pyknow_bridge.loader import CaseFile
+from pyknow_bridge.matching import (
+    Attempt,
+    CompiledRule,
+    Condition,
+    Const,
+    Fn,
+    Model,
+    Term,
+    Var,
+    attempt,
+    compile_rule,
+    instantiate,
+    render,
+    substitute,
+    unify,
+)
+from pyknow_bridge.render_text import CLAIM_GUARDS
+from pyknow_bridge.results import Modality
+from pyknow_bridge.rulebook import RuleEntry, Signature, load_rulebook, rule_files
+from pyknow_bridge.solver import SolveError, check_views, program_text
+
+#: Beyond this many disputed facts, scenarios are not enumerated one by one.
+MAX_ENUMERATED_DISPUTES = 10
+#: How deep "why not" follows failed conditions.
+MAX_WHY_NOT_DEPTH = 10
+#: Conditions that only select the jurisdiction: a rule failing on one does not apply.
+JURISDICTION_GUARDS = frozenset(CLAIM_GUARDS.values())
+
+Scenario = tuple[bool, ...]
+
+
+def explain_case(case: CaseFile, views: Sequence[str] = ()) -> Explanation:
+    """Solve ``case`` with derivation atoms and explain every claim in it."""
+    check_views(views)
+    scenarios = _solve_scenarios(case, tuple(views))
+    as_stated = tuple(True for _ in case.disputed)
+    builder = _Builder(case, scenarios, as_stated, tuple(views))
+    claims = [
+        builder.claim(str(f.symbol.arguments[0]), str(f.symbol.arguments[1]))
+        for f in case.facts
+        if f.symbol.match("claim", 2)
+    ]
+    unique = list({(c.plaintiff, c.defendant): c for c in claims}.values())
+    return Explanation(
+        path=str(case.path),
+        case_name=case.text_value("case_name"),
+        citation=case.text_value("citation"),
+        jurisdiction=case.jurisdiction,
+        views=tuple(views),
+        disputed=tuple(str(s) for s in case.disputed),
+        nodes=builder.nodes,
+        claims=unique,
+    )
+
+
+def _solve_scenarios(
+    case: CaseFile, views: tuple[str, ...]
+) -> dict[Scenario, frozenset[clingo.Symbol]]:
+    if len(case.disputed) > MAX_ENUMERATED_DISPUTES:
+        raise SolveError(
+            f"{len(case.disputed)} disputed facts: explanations enumerate at most "
+            f"{MAX_ENUMERATED_DISPUTES} (2^n scenarios); use `solve` for certain/possible"
+        )
+    messages: list[str] = []
+    control = clingo.Control(
+        ["--models=0"], logger=lambda _c, m: messages.append(m), message_limit=20
+    )
+    try:
+        ExplainingProgram(views).load_into(control)
+        control.add("base", [], program_text(case))
+        control.ground([("base", [])])
+    except RuntimeError as error:
+        raise SolveError("; ".join(messages) or str(error)) from None
+    scenarios: dict[Scenario, frozenset[clingo.Symbol]] = {}
+    with control.solve(yield_=True) as handle:
+        for model in handle:
+            atoms = frozenset(model.symbols(shown=True))
+            scenarios[tuple(d in atoms for d in case.disputed)] = atoms
+    if not scenarios:
+        raise SolveError("the rules and facts have no answer set")
+    return scenarios
+
+
+class _Builder:
+    def __init__(
+        self,
+        case: CaseFile,
+        scenarios: dict[Scenario, frozenset[clingo.Symbol]],
+        as_stated: Scenario,
+        views: tuple[str, ...],
+    ) -> None:
+        self.case = case
+        self.scenarios = scenarios
+        atoms = scenarios[as_stated]
+        self.model = Model(a for a in atoms if not a.match(DERIVATION, 3))
+        self.derivations = derivations_of(list(atoms))
+        self.facts = {fact.symbol: fact.line for fact in case.facts}
+        book = load_rulebook()
+        self.inputs: set[Signature] = set(book.inputs())
+        in_force = set(rule_files(views))
+        self.rules_by_head: dict[Signature, list[tuple[RuleEntry, CompiledRule]]] = defaultdict(
+            list
+        )
+        for rule in book.rules:
+            if rule.head is not None and rule.node is not None and rule.file in in_force:
+                self.rules_by_head[rule.head].append((rule, compile_rule(rule.node)))
+        self.nodes: dict[str, Node] = {}
+        self.guard = CLAIM_GUARDS[case.jurisdiction]
+
+    # --- per claim -------------------------------------------------------------
+
+    def claim(self, plaintiff: str, defendant: str) -> ClaimExplanation:
+        p, d = clingo.Function(plaintiff), clingo.Function(defendant)
+
+        def atom(name: str, *extra: clingo.Symbol) -> clingo.Symbol:
+            return clingo.Function(name, [p, d, *extra])
+
+        def either(name: str, *extra: clingo.Symbol) -> str:
+            goal = atom(name, *extra)
+            return self.why(goal) if goal in self.model else self.why_not(goal)
+
+        def valued(name: str) -> str | None:
+            held = sorted(s for s in self.model.candidates(name, 3) if s.arguments[:2] == [p, d])
+            return self.why(held[0]) if held else None
+
+        jurisdiction = self.case.jurisdiction
+        routes = []
+        for basis, elements in load_rulebook().routes(CLAIM_GUARDS[jurisdiction]).items():
+            route_node = either("special_duty_basis", clingo.Function(basis))
+            element_nodes = []
+            for element in elements:
+                met = atom("element", clingo.Function(element), clingo.Function("met"))
+                not_met = atom("element", clingo.Function(element), clingo.Function("not_met"))
+                chosen = met if met in self.model else not_met
+                element_nodes.append((element, self.why(chosen)))
+            routes.append(RouteExplanation(basis=basis, node=route_node, elements=element_nodes))
+        if atom("special_duty") in self.model:
+            duty = self.why(atom("special_duty"))
+        elif atom("ordinary_duty") in self.model:
+            duty = self.why(atom("ordinary_duty"))
+        else:
+            duty = self.why(atom("public_duty_bar"))
+        outcome = valued("outcome")
+        assert outcome is not None, "every claim has an outcome"
+        return ClaimExplanation(
+            plaintiff=plaintiff,
+            defendant=defendant,
+            jurisdiction=jurisdiction,
+            outcome=outcome,
+            duty=duty,
+            routes=routes,
+            reliance=either("justifiable_reliance"),
+            reliance_defeaters=[
+                self.why(s)
+                for s in sorted(self.model.candidates("reliance_defeated", 3))
+                if s.arguments[:2] == [p, d]
+            ],
+            immunity=valued("immunity"),
+            causation=either("no_proximate_cause"),
+        )
+
+    # --- why -------------------------------------------------------------------
+
+    def why(self, atom: clingo.Symbol) -> str:
+        """The node of an atom that holds in the scenario as stated."""
+        node_id = f"+{atom}"
+        if node_id in self.nodes:
+            return node_id
+        derivations = sorted(self.derivations.get(atom, []))
+        if atom in self.facts and not derivations:
+            self._add(Node(node_id, str(atom), FACT, True, line=self.facts[atom]), atom)
+            return node_id
+        if not derivations:
+            self._add(Node(node_id, str(atom), DERIVED, True, note="holds"), atom)
+            return node_id
+        derivation = derivations[0]
+        rule = load_rulebook().rule(derivation.arguments[0].string)
+        node = self._rule_node(node_id, str(atom), DERIVED, True, rule)
+        self._add(node, atom)
+        for premise in derivation.arguments[2].arguments:
+            child = self._premise(premise)
+            if child is not None and child not in node.children:
+                node.children.append(child)
+        return node_id
+
+    def _premise(self, premise: clingo.Symbol) -> str | None:
+        if premise.type == clingo.SymbolType.String:
+            return None  # an aggregate: visible in the rule's text
+        if premise.match("neg", 1):
+            return self.why_not(premise.arguments[0])
+        if premise.name == "some" and premise.arguments:
+            held = [alt for alt in premise.arguments if alt in self.model]
+            return self.why(held[0]) if held else None
+        return self.why(premise)
+
+    # --- why not -----------------------------------------------------------------
+
+    def why_not(self, goal: clingo.Symbol | Term, depth: int = 0) -> str:
+        """The node of an atom (or an atom pattern) that holds nowhere in the stated scenario."""
+        if isinstance(goal, clingo.Symbol) and _has_placeholder(goal):
+            goal = _pattern_of(goal)
+        text = str(goal) if isinstance(goal, clingo.Symbol) else render(goal)
+        node_id = f"-{text}"
+        if node_id in self.nodes:
+            return node_id
+        signature = _signature(goal)
+        if signature in self.inputs:
+            node = Node(node_id, text, NOT_STATED, False, note="not stated in the fact file")
+            self._add(node, goal)
+            return node_id
+        node = Node(node_id, text, NOT_DERIVED, False)
+        self._add(node, goal)
+        if depth >= MAX_WHY_NOT_DEPTH:
+            node.note = "not expanded further"
+            return node_id
+        for rule, compiled in self.rules_by_head.get(signature, []):
+            if compiled.listed:  # a rule that lists the values a predicate holds for
+                values = ", ".join(render(v) for v in compiled.listed)
+                node.note = f"not one of the values [{rule.rule_id}] lists: {values}"
+                node.rule_id, node.statement = rule.rule_id, rule.statement
+                node.citations = tuple(parse_source(rule.source))
+                continue
+            if _other_jurisdiction(compiled, self.guard):
+                continue
+            tried = attempt(self.model, compiled, goal)
+            if tried is None or tried.succeeded:
+                continue
+            node.children.append(self._attempt_node(node_id, rule, tried, depth))
+        if not node.children and not node.note:
+            node.note = "no rule in force derives it"
+        return node_id
+
+    def _attempt_node(self, parent: str, rule: RuleEntry, tried: Attempt, depth: int) -> str:
+        node_id = f"{parent}@{rule.rule_id}"
+        node = self._rule_node(node_id, rule.rule_id, ATTEMPT, False, rule)
+        self.nodes[node_id] = node
+        for condition in tried.failed:
+            for child in self._failed_condition(condition, tried, depth):
+                if child not in node.children:
+                    node.children.append(child)
+        return node_id
+
+    def _failed_condition(self, condition: Condition, tried: Attempt, depth: int) -> list[str]:
+        """The nodes saying why a condition failed (every defeater, for a failed `not X`)."""
+        term = condition.atom
+        if term is None:  # a comparison or a count that did not hold
+            text = condition.rendered(tried.bindings)
+            node_id = f"-{text}"
+            if node_id not in self.nodes:
+                note = "condition not met"
+                self.nodes[node_id] = Node(node_id, text, NOT_DERIVED, False, note=note)
+            return [node_id]
+        if condition.negated:  # `not X` failed: each X that holds defeats it; explain each
+            held = sorted(
+                s
+                for s in self.model.candidates(term.name, len(term.args))
+                if unify(term, s, tried.bindings) is not None
+            )
+            return [self.why(atom) for atom in held]
+        ground = instantiate(term, tried.bindings)
+        goal = ground if ground is not None else substitute(term, tried.bindings)
+        return [self.why_not(goal, depth + 1)]
+
+    # --- shared ------------------------------------------------------------------
+
+    def _rule_node(
+        self, node_id: str, atom: str, kind: str, holds: bool, rule: RuleEntry | None
+    ) -> Node:
+        if rule is None:
+            return Node(node_id, atom, kind, holds)
+        return Node(
+            node_id,
+            atom,
+            kind,
+            holds,
+            rule_id=rule.rule_id,
+            statement=rule.statement,
+            citations=tuple(parse_source(rule.source)),
+            burden=rule.burden,
+        )
+
+    def _add(self, node: Node, atom: clingo.Symbol | Term) -> None:
+        if isinstance(atom, clingo.Symbol):
+            node.modality, node.depends_on = self._modality(atom)
+        else:
+            node.modality = Modality.ABSENT if not node.holds else Modality.CERTAIN
+        self.nodes[node.id] = node
+
+    def _modality(self, atom: clingo.Symbol) -> tuple[Modality, tuple[str, ...]]:
+        holds_in = {s for s, atoms in self.scenarios.items() if atom in atoms}
+        if len(holds_in) == len(self.scenarios):
+            return Modality.CERTAIN, ()
+        if not holds_in:
+            return Modality.ABSENT, ()
+        disputed = self.case.disputed
+        turns_on = []
+        for index, fact in enumerate(disputed):
+            for scenario in itertools.product([True, False], repeat=len(disputed)):
+                flipped = (*scenario[:index], not scenario[index], *scenario[index + 1 :])
+                if (scenario in holds_in) != (flipped in holds_in):
+                    turns_on.append(str(fact))
+                    break
+        return Modality.POSSIBLE, tuple(turns_on)
+
+
+def _signature(goal: clingo.Symbol | Term) -> Signature:
+    if isinstance(goal, clingo.Symbol):
+        return (goal.name, len(goal.arguments))
+    assert isinstance(goal, Fn)
+    return (goal.name, len(goal.args))
+
+
+def _has_placeholder(symbol: clingo.Symbol) -> bool:
+    if symbol.type == clingo.SymbolType.String:
+        return symbol.string == "_"
+    if symbol.type == clingo.SymbolType.Function:
+        return any(_has_placeholder(a) for a in symbol.arguments)
+    return False
+
+
+def _pattern_of(symbol: clingo.Symbol) -> Term:
+    """The atom pattern of a derivation premise whose ``"_"`` marks an unbound variable."""
+    counter = itertools.count(1)
+
+    def convert(value: clingo.Symbol) -> Term:
+        if value.type == clingo.SymbolType.String and value.string == "_":
+            return Var(f"X{next(counter)}")
+        if value.type == clingo.SymbolType.Function and value.arguments:
+            return Fn(value.name, tuple(convert(a) for a in value.arguments))
+        return Const(value)
+
+    return convert(symbol)
+
+
+def _other_jurisdiction(rule: CompiledRule, guard: str) -> bool:
+    """Whether the rule belongs to another jurisdiction (it requires another claim guard)."""
+    return any(
+        c.atom is not None and not c.negated and c.atom.name in JURISDICTION_GUARDS - {guard}
+        for c in rule.conditions
+    )

@@ -1,0 +1,332 @@
+"""Renderers of an :class:`Explanation`: memo, Markdown, JSON and DOT.
+
+The memo and Markdown share one outline (issue, rule, application, conclusion); the
+JSON is the node graph itself (schema: docs/explain-output.schema.json); DOT draws it.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pyknow_bridge.explanation import (
+    ATTEMPT,
+    FACT,
+    NOT_DERIVED,
+    NOT_STATED,
+    ClaimExplanation,
+    Explanation,
+    Node,
+)
+from pyknow_bridge.render_text import JURISDICTION_NAMES, words
+from pyknow_bridge.results import Modality
+
+EXPLAIN_SCHEMA_ID = "pyknow-bridge/explain/1"
+#: Atoms that hold in every claim of a file and explain nothing about it.
+SCAFFOLDING = frozenset(
+    {"claim", "jurisdiction", "agent", "dc_claim", "ny_claim", "plaintiff", "defendant"}
+    | {"dc_element", "ny_element"}
+)
+MAX_DEPTH = 9
+
+# --- The outline shared by memo and Markdown -----------------------------------------
+
+
+@dataclass
+class Section:
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    trees: list[tuple[str, list[tuple[int, str]]]] = field(default_factory=list)
+
+
+def _citations(node: Node) -> str:
+    return "; ".join(str(c) for c in node.citations)
+
+
+def _label(node: Node) -> str:
+    mark = "✓" if node.holds else "✗"
+    if node.kind == FACT:
+        return f"{mark} {node.atom}: stated in the fact file (line {node.line})"
+    if node.kind == NOT_STATED:
+        return f"{mark} {node.atom}: not stated in the fact file"
+    if node.kind == ATTEMPT:
+        burden = f" Burden: {node.burden}." if node.burden else ""
+        return f"{mark} not under [{node.rule_id}] {node.statement} ({_citations(node)}).{burden}"
+    text = f"{mark} {node.atom}"
+    if node.rule_id and node.kind != NOT_DERIVED:
+        text += f": [{node.rule_id}] {node.statement} ({_citations(node)})"
+    if node.note:
+        text += f": {node.note}"
+    if node.modality is Modality.POSSIBLE:
+        text += f" [depends on disputed {', '.join(node.depends_on) or 'facts'}]"
+    return text
+
+
+def _is_scaffolding(node: Node) -> bool:
+    name = node.atom.split("(", 1)[0]
+    if not node.holds or (name not in SCAFFOLDING and name != "acts_for"):
+        return False
+    if name == "acts_for":  # acts_for(P, P) says nothing; acts_for(parent, child) does
+        inner = node.atom[len("acts_for(") : -1].split(",")
+        return len(inner) == 2 and inner[0] == inner[1]
+    return True
+
+
+def tree(
+    explanation: Explanation, root: str, seen: set[str] | None = None
+) -> list[tuple[int, str]]:
+    """The lines of the explanation under ``root``: (depth, text), repeated subtrees cut."""
+    seen = set() if seen is None else seen
+    lines: list[tuple[int, str]] = []
+
+    def walk(node_id: str, depth: int) -> None:
+        node = explanation.node(node_id)
+        if _is_scaffolding(node):
+            return
+        label = _label(node)
+        children = [c for c in node.children if not _is_scaffolding(explanation.node(c))]
+        if node_id in seen and children:
+            lines.append((depth, f"{label} (explained above)"))
+            return
+        seen.add(node_id)
+        lines.append((depth, label))
+        if depth >= MAX_DEPTH and children:
+            lines.append((depth + 1, "…"))
+            return
+        for child in children:
+            walk(child, depth + 1)
+
+    walk(root, 0)
+    return lines
+
+
+def _value(explanation: Explanation, node_id: str) -> str:
+    return explanation.node(node_id).atom.rsplit(",", 1)[-1].rstrip(")")
+
+
+def outline(explanation: Explanation, claim: ClaimExplanation) -> list[Section]:
+    """Issue, rule, application, conclusion for one claim."""
+    law = JURISDICTION_NAMES.get(claim.jurisdiction, claim.jurisdiction)
+    seen: set[str] = set()
+    issue = Section("Issue")
+    issue.paragraphs.append(
+        f"Whether {claim.defendant} owed {claim.plaintiff} a duty of care beyond the duty it owes "
+        f"the public and, if so, whether a defence or a failure of causation defeats the claim, "
+        f"under {law} law."
+    )
+    rule = Section("Rule")
+    rule_nodes = [explanation.node(claim.duty)] + [explanation.node(r.node) for r in claim.routes]
+    for node in rule_nodes:
+        for candidate in [node, *(explanation.node(c) for c in node.children)]:
+            if candidate.rule_id and candidate.statement:
+                entry = f"[{candidate.rule_id}] {candidate.statement} ({_citations(candidate)})"
+                if entry not in rule.paragraphs:
+                    rule.paragraphs.append(entry)
+                break
+    application = Section("Application")
+    for number, route in enumerate(claim.routes, start=1):
+        made_out = explanation.node(route.node).holds
+        status = "made out" if made_out else "not made out"
+        title = f"{number}. {words(route.basis).capitalize()}: {status}"
+        application.trees.append((title, []))
+        for element, node_id in route.elements:
+            status = _value(explanation, node_id).replace("_", " ")
+            heading = f"  {words(element).capitalize()}: {status}"
+            application.trees.append((heading, tree(explanation, node_id, seen)))
+    application.trees.append(("Duty", tree(explanation, claim.duty, seen)))
+    application.trees.append(("Reliance", tree(explanation, claim.reliance, seen)))
+    if claim.reliance_defeaters:
+        reasons = [line for d in claim.reliance_defeaters for line in tree(explanation, d, seen)]
+        application.trees.append(("  Why reliance fails", reasons))
+    if claim.immunity:
+        application.trees.append(("Immunity", tree(explanation, claim.immunity, seen)))
+    application.trees.append(("Causation", tree(explanation, claim.causation, seen)))
+    conclusion = Section("Conclusion")
+    outcome = explanation.node(claim.outcome)
+    verdict = "may recover" if outcome.atom.endswith("may_recover)") else "no recovery"
+    conclusion.paragraphs.append(f"{verdict.capitalize()}.")
+    conclusion.trees.append(("", tree(explanation, claim.outcome, set())[:1]))
+    return [issue, rule, application, conclusion]
+
+
+def _heading(explanation: Explanation) -> str:
+    title = explanation.case_name or explanation.path
+    if explanation.citation:
+        title += f", {explanation.citation}"
+    return title
+
+
+def _view(explanation: Explanation) -> str:
+    return ", ".join(explanation.views) if explanation.views else "majority (the court's opinion)"
+
+
+# --- Memo ----------------------------------------------------------------------------
+
+
+def render_memo(explanations: Sequence[Explanation]) -> str:
+    out: list[str] = []
+    for explanation in explanations:
+        for claim in explanation.claims:
+            out += [
+                "MEMORANDUM",
+                f"Re:    {_heading(explanation)}",
+                f"Claim: {claim.plaintiff} v. {claim.defendant}",
+                f"Law:   {JURISDICTION_NAMES.get(claim.jurisdiction)}; view: {_view(explanation)}",
+                "Key:   ✓ holds   ✗ does not hold",
+            ]
+            if explanation.disputed:
+                out.append(f"Disputed facts: {', '.join(explanation.disputed)}")
+            for section in outline(explanation, claim):
+                out += ["", section.title.upper()]
+                out += [f"  {p}" for p in section.paragraphs]
+                for title, lines in section.trees:
+                    if title:
+                        out.append(f"  {title}")
+                    indent = "      " if title.startswith("  ") else "    "
+                    out += [f"{indent}{'  ' * depth}{text}" for depth, text in lines]
+            out += ["", ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+# --- Markdown --------------------------------------------------------------------------
+
+
+def render_markdown(explanations: Sequence[Explanation]) -> str:
+    out: list[str] = []
+    for explanation in explanations:
+        out += [f"# {_heading(explanation)}", "", f"View: {_view(explanation)}.", ""]
+        if explanation.disputed:
+            out += [f"Disputed facts: {', '.join(f'`{d}`' for d in explanation.disputed)}.", ""]
+        for claim in explanation.claims:
+            out += [f"## Claim of `{claim.plaintiff}` against `{claim.defendant}`", ""]
+            for section in outline(explanation, claim):
+                out += [f"### {section.title}", ""]
+                out += [f"{p}\n" for p in section.paragraphs]
+                for title, lines in section.trees:
+                    if title:
+                        out += [f"**{title.strip()}**", ""]
+                    out += [f"{'  ' * depth}- {text}" for depth, text in lines]
+                    if lines:
+                        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+# --- JSON -----------------------------------------------------------------------------
+
+
+def _node_dict(node: Node) -> dict[str, Any]:
+    return {
+        "id": node.id,
+        "atom": node.atom,
+        "kind": node.kind,
+        "holds": node.holds,
+        "modality": node.modality.value,
+        "depends_on": list(node.depends_on),
+        "rule_id": node.rule_id,
+        "statement": node.statement,
+        "authorities": [
+            {"short": c.authority.short, "cite": c.authority.cite, "pinpoint": c.pinpoint}
+            for c in node.citations
+        ],
+        "burden": node.burden,
+        "line": node.line,
+        "note": node.note,
+        "children": list(node.children),
+    }
+
+
+def explanation_dict(explanation: Explanation) -> dict[str, Any]:
+    return {
+        "file": explanation.path,
+        "case_name": explanation.case_name,
+        "citation": explanation.citation,
+        "jurisdiction": explanation.jurisdiction,
+        "views": list(explanation.views) or ["majority"],
+        "disputed": list(explanation.disputed),
+        "claims": [
+            {
+                "plaintiff": c.plaintiff,
+                "defendant": c.defendant,
+                "outcome": c.outcome,
+                "duty": c.duty,
+                "routes": [
+                    {
+                        "basis": r.basis,
+                        "node": r.node,
+                        "elements": [{"element": e, "node": n} for e, n in r.elements],
+                    }
+                    for r in c.routes
+                ],
+                "reliance": c.reliance,
+                "reliance_defeaters": c.reliance_defeaters,
+                "immunity": c.immunity,
+                "causation": c.causation,
+            }
+            for c in explanation.claims
+        ],
+        "nodes": [_node_dict(node) for node in explanation.nodes.values()],
+    }
+
+
+def render_explain_json(explanations: Sequence[Explanation]) -> str:
+    document = {"schema": EXPLAIN_SCHEMA_ID, "cases": [explanation_dict(e) for e in explanations]}
+    return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+# --- DOT and SVG ------------------------------------------------------------------------
+
+
+def _dot_text(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def render_dot(explanations: Sequence[Explanation]) -> str:
+    out = [
+        "digraph explanation {",
+        '  rankdir=LR; node [shape=box, fontname="Helvetica", fontsize=10];',
+    ]
+    for index, explanation in enumerate(explanations):
+        out.append(f'  subgraph cluster_{index} {{ label="{_dot_text(_heading(explanation))}";')
+        numbering: dict[str, str] = {}
+        for claim in explanation.claims:
+            for root in [claim.outcome, claim.duty, claim.reliance, claim.causation]:
+                for node in explanation.reachable(root):
+                    if _is_scaffolding(node) or node.id in numbering:
+                        continue
+                    numbering[node.id] = f"n{index}_{len(numbering)}"
+        for node_id, name in numbering.items():
+            node = explanation.node(node_id)
+            lines = [node.atom if node.kind != ATTEMPT else f"not under {node.rule_id}"]
+            if node.rule_id and node.kind != ATTEMPT:
+                lines.append(f"[{node.rule_id}]")
+            label = "\\n".join(_dot_text(line) for line in lines)
+            color = "darkgreen" if node.holds else "firebrick"
+            style = "dashed" if node.kind in {ATTEMPT, NOT_STATED} else "solid"
+            out.append(f'    {name} [label="{label}", color={color}, style={style}];')
+        for node_id, name in numbering.items():
+            for child in explanation.node(node_id).children:
+                if child in numbering:
+                    out.append(f"    {name} -> {numbering[child]};")
+        out.append("  }")
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+class GraphvizMissingError(RuntimeError):
+    """SVG was asked for but Graphviz's ``dot`` is not installed."""
+
+
+def render_svg(explanations: Sequence[Explanation]) -> str:
+    dot = shutil.which("dot")
+    if dot is None:
+        raise GraphvizMissingError(
+            "Graphviz is not installed (no `dot` on PATH): use --format dot, or install graphviz"
+        )
+    run = subprocess.run(
+        [dot, "-Tsvg"], input=render_dot(explanations), capture_output=True, text=True, check=True
+    )
+    return run.stdout

@@ -1,0 +1,372 @@
+"""Evaluate a rule body against one answer set, to say which condition failed.
+
+"Why not" asks, for a conclusion that does not hold, what each rule that could have
+derived it was missing. The answer set is known, so no solving is needed: the body is
+matched left to right, as the rule is written, against the atoms of the model, and
+the condition where the best partial match stops is the one that failed.
+
+Rules are compiled once from clingo's AST into plain Python terms: reading AST
+attributes through clingo's C API is too slow to do inside a search.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import clingo
+from clingo import ast
+
+Bindings = dict[str, clingo.Symbol]
+
+
+# --- Terms -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Var:
+    name: str
+
+
+@dataclass(frozen=True)
+class Const:
+    value: clingo.Symbol
+
+
+@dataclass(frozen=True)
+class Fn:
+    name: str
+    args: tuple[Term, ...]
+
+
+Term = Var | Const | Fn
+
+
+def compile_term(node: ast.AST) -> Term:
+    kind = node.ast_type
+    if kind == ast.ASTType.Variable:
+        return Var(node.name)
+    if kind == ast.ASTType.SymbolicTerm:
+        return Const(node.symbol)
+    if kind == ast.ASTType.Function:
+        return Fn(node.name, tuple(compile_term(a) for a in node.arguments))
+    raise ValueError(f"unsupported term in a rule: {node}")
+
+
+def unify(term: Term, symbol: clingo.Symbol, bindings: Bindings) -> Bindings | None:
+    """Extend ``bindings`` so that ``term`` equals ``symbol``, or None if it cannot."""
+    if isinstance(term, Var):
+        if term.name == "_":
+            return bindings
+        bound = bindings.get(term.name)
+        if bound is None:
+            return {**bindings, term.name: symbol}
+        return bindings if bound == symbol else None
+    if isinstance(term, Const):
+        return bindings if term.value == symbol else None
+    if symbol.type != clingo.SymbolType.Function or symbol.name != term.name:
+        return None
+    arguments = symbol.arguments
+    if len(arguments) != len(term.args):
+        return None
+    current: Bindings = bindings
+    for sub_term, sub_symbol in zip(term.args, arguments, strict=True):
+        extended = unify(sub_term, sub_symbol, current)
+        if extended is None:
+            return None
+        current = extended
+    return current
+
+
+def instantiate(term: Term, bindings: Bindings) -> clingo.Symbol | None:
+    """The ground value of ``term`` under ``bindings``, or None if a variable is unbound."""
+    if isinstance(term, Var):
+        return bindings.get(term.name)
+    if isinstance(term, Const):
+        return term.value
+    arguments = [instantiate(a, bindings) for a in term.args]
+    if any(a is None for a in arguments):
+        return None
+    return clingo.Function(term.name, [a for a in arguments if a is not None])
+
+
+def substitute(term: Term, bindings: Bindings) -> Term:
+    """``term`` with its bound variables replaced by their values."""
+    if isinstance(term, Var):
+        value = bindings.get(term.name)
+        return Const(value) if value is not None else term
+    if isinstance(term, Fn):
+        return Fn(term.name, tuple(substitute(a, bindings) for a in term.args))
+    return term
+
+
+def render(term: Term, bindings: Bindings | None = None) -> str:
+    """``term`` as text, with bound variables filled in."""
+    bindings = bindings or {}
+    if isinstance(term, Var):
+        value = bindings.get(term.name)
+        return str(value) if value is not None else term.name
+    if isinstance(term, Const):
+        return str(term.value)
+    if not term.args:
+        return term.name
+    return f"{term.name}({','.join(render(a, bindings) for a in term.args)})"
+
+
+# --- The model -----------------------------------------------------------------------
+
+
+class Model:
+    """The atoms of one answer set, indexed by predicate."""
+
+    def __init__(self, atoms: Iterable[clingo.Symbol]) -> None:
+        self.atoms = frozenset(atoms)
+        self._by_signature: dict[tuple[str, int], list[clingo.Symbol]] = defaultdict(list)
+        for atom in sorted(self.atoms):  # sorted: explanations must not vary between runs
+            if atom.type == clingo.SymbolType.Function:
+                self._by_signature[(atom.name, len(atom.arguments))].append(atom)
+
+    def candidates(self, name: str, arity: int) -> list[clingo.Symbol]:
+        return self._by_signature.get((name, arity), [])
+
+    def matches(self, term: Term, bindings: Bindings) -> Iterator[Bindings]:
+        """Every extension of ``bindings`` under which the atom ``term`` is in the model."""
+        if not isinstance(term, Fn):
+            return
+        for symbol in self.candidates(term.name, len(term.args)):
+            extended = unify(term, symbol, bindings)
+            if extended is not None:
+                yield extended
+
+    def __contains__(self, atom: object) -> bool:
+        return atom in self.atoms
+
+
+# --- Conditions (body literals) ------------------------------------------------------
+
+Compare = Callable[[clingo.Symbol, clingo.Symbol], bool]
+_OPERATORS: dict[ast.ComparisonOperator, tuple[str, Compare]] = {
+    ast.ComparisonOperator.Equal: ("=", operator.eq),
+    ast.ComparisonOperator.NotEqual: ("!=", operator.ne),
+    ast.ComparisonOperator.LessThan: ("<", operator.lt),
+    ast.ComparisonOperator.LessEqual: ("<=", operator.le),
+    ast.ComparisonOperator.GreaterThan: (">", operator.gt),
+    ast.ComparisonOperator.GreaterEqual: (">=", operator.ge),
+}
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One body literal: an atom (possibly negated), a comparison, or a count."""
+
+    text: str
+    atom: Fn | None = None
+    negated: bool = False
+    comparison: tuple[Term, tuple[tuple[str, Term], ...]] | None = None
+    # A count aggregate: the alternatives (each a tuple of conditions), what is counted,
+    # and the admissible counts as (operator, bound) pairs on the count.
+    count: (
+        tuple[
+            tuple[tuple[tuple[Term, ...], tuple[Condition, ...]], ...], tuple[tuple[str, int], ...]
+        ]
+        | None
+    ) = None
+
+    def rendered(self, bindings: Bindings) -> str:
+        if self.atom is not None:
+            return ("not " if self.negated else "") + render(self.atom, bindings)
+        if self.comparison is not None:
+            left, guards = self.comparison
+            return " ".join(
+                [render(left, bindings), *(f"{op} {render(t, bindings)}" for op, t in guards)]
+            )
+        return self.text
+
+
+_BY_TEXT: dict[str, Compare] = dict(_OPERATORS.values())
+_FLIP = {"<=": ">=", "<": ">", ">=": "<=", ">": "<", "=": "=", "!=": "!="}
+
+
+def _count_guards(aggregate: ast.AST) -> tuple[tuple[str, int], ...]:
+    guards = []
+    if aggregate.left_guard is not None:  # "1 <= count" is stored as a left guard
+        op = _OPERATORS[aggregate.left_guard.comparison][0]
+        guards.append((_FLIP[op], aggregate.left_guard.term.symbol.number))
+    if aggregate.right_guard is not None:
+        op = _OPERATORS[aggregate.right_guard.comparison][0]
+        guards.append((op, aggregate.right_guard.term.symbol.number))
+    return tuple(guards)
+
+
+def compile_condition(literal: ast.AST) -> Condition:
+    text = str(literal)
+    atom = literal.atom
+    if atom.ast_type == ast.ASTType.SymbolicAtom:
+        term = compile_term(atom.symbol)
+        assert isinstance(term, Fn)
+        return Condition(text, atom=term, negated=literal.sign != ast.Sign.NoSign)
+    if atom.ast_type == ast.ASTType.Comparison:
+        guards = tuple((_OPERATORS[g.comparison][0], compile_term(g.term)) for g in atom.guards)
+        return Condition(text, comparison=(compile_term(atom.term), guards))
+    if atom.ast_type == ast.ASTType.Aggregate:  # 1 { a(X); b(X) }: count the alternatives that hold
+        alternatives = tuple(
+            ((), (compile_condition(element.literal),)) for element in atom.elements
+        )
+        return Condition(text, count=(alternatives, _count_guards(atom)))
+    if atom.ast_type == ast.ASTType.BodyAggregate:  # #count { X : ... }
+        elements = tuple(
+            (
+                tuple(compile_term(t) for t in e.terms),
+                tuple(compile_condition(c) for c in e.condition),
+            )
+            for e in atom.elements
+        )
+        return Condition(text, count=(elements, _count_guards(atom)))
+    raise ValueError(f"unsupported condition in a rule: {literal}")
+
+
+def satisfy(model: Model, condition: Condition, bindings: Bindings) -> Iterator[Bindings]:
+    """Every extension of ``bindings`` under which ``condition`` holds in the model."""
+    if condition.atom is not None:
+        found = model.matches(condition.atom, bindings)
+        if not condition.negated:
+            yield from found
+        elif next(found, None) is None:
+            yield bindings
+    elif condition.comparison is not None:
+        left_term, comparisons = condition.comparison
+        left = instantiate(left_term, bindings)
+        for op, right_term in comparisons:
+            right = instantiate(right_term, bindings)
+            if left is None or right is None or not _BY_TEXT[op](left, right):
+                return
+            left = right
+        yield bindings
+    elif condition.count is not None:
+        elements, bounds = condition.count
+        counted: set[tuple[object, ...]] = set()
+        for index, (terms, conditions) in enumerate(elements):
+            for extended in _satisfy_all(model, conditions, bindings):
+                key = tuple(instantiate(t, extended) for t in terms) if terms else (index,)
+                counted.add(key)
+        size = clingo.Number(len(counted))
+        if all(_BY_TEXT[op](size, clingo.Number(bound)) for op, bound in bounds):
+            yield bindings
+
+
+def _satisfy_all(
+    model: Model, conditions: tuple[Condition, ...], bindings: Bindings
+) -> Iterator[Bindings]:
+    if not conditions:
+        yield bindings
+        return
+    for extended in satisfy(model, conditions[0], bindings):
+        yield from _satisfy_all(model, conditions[1:], extended)
+
+
+# --- Rules ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    """A rule as plain Python: its head (or listed head values) and its conditions."""
+
+    head: Fn | None
+    listed: tuple[Term, ...]  # the values of a pooled fact rule: protective_act(a; b; c).
+    conditions: tuple[Condition, ...]
+
+
+@cache
+def _compile(rule: ast.AST) -> CompiledRule:
+    head = rule.head.atom.symbol
+    conditions = tuple(compile_condition(literal) for literal in rule.body)
+    if head.ast_type == ast.ASTType.Pool:
+        return CompiledRule(None, tuple(compile_term(a) for a in head.arguments), conditions)
+    term = compile_term(head)
+    assert isinstance(term, Fn)
+    return CompiledRule(term, (), conditions)
+
+
+def compile_rule(rule: ast.AST) -> CompiledRule:
+    return _compile(rule)
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """How far a rule got towards a goal: success, or the conditions that failed."""
+
+    bindings: Bindings
+    failed: tuple[Condition, ...]
+
+    @property
+    def succeeded(self) -> bool:
+        return not self.failed
+
+
+def attempt(model: Model, rule: CompiledRule, goal: clingo.Symbol | Term) -> Attempt | None:
+    """Match ``rule`` towards ``goal`` (a ground atom, or an atom pattern).
+
+    Returns None when the rule's head cannot produce the goal at all; otherwise the
+    deepest partial match, with the first condition that failed there and every later
+    condition that fails under the same bindings.
+    """
+    if rule.head is None:
+        return None
+    start = _unify_head(rule.head, goal)
+    if start is None:
+        return None
+    conditions = rule.conditions
+    best: tuple[int, Bindings] = (-1, start)
+
+    def search(index: int, bindings: Bindings) -> Bindings | None:
+        nonlocal best
+        if index == len(conditions):
+            return bindings
+        for extended in satisfy(model, conditions[index], bindings):
+            result = search(index + 1, extended)
+            if result is not None:
+                return result
+        if index > best[0]:
+            best = (index, bindings)
+        return None
+
+    solution = search(0, start)
+    if solution is not None:
+        return Attempt(bindings=solution, failed=())
+    index, bindings = best
+    failed = [conditions[index]]
+    for later in conditions[index + 1 :]:
+        if later.atom is not None and _unbound(later.atom, bindings):
+            continue  # it depends on what the failed condition would have bound
+        if next(satisfy(model, later, bindings), None) is None:
+            failed.append(later)
+    return Attempt(bindings=bindings, failed=tuple(failed))
+
+
+def _unbound(term: Term, bindings: Bindings) -> bool:
+    """Whether a named variable of ``term`` is unbound (``_`` never needs a binding)."""
+    if isinstance(term, Var):
+        return term.name != "_" and term.name not in bindings
+    if isinstance(term, Fn):
+        return any(_unbound(a, bindings) for a in term.args)
+    return False
+
+
+def _unify_head(head: Fn, goal: clingo.Symbol | Term) -> Bindings | None:
+    if isinstance(goal, clingo.Symbol):
+        return unify(head, goal, {})
+    if not isinstance(goal, Fn) or goal.name != head.name or len(goal.args) != len(head.args):
+        return None
+    bindings: Bindings = {}
+    for head_term, goal_term in zip(head.args, goal.args, strict=True):
+        value = instantiate(goal_term, {})
+        if value is None:
+            continue  # the pattern leaves this argument open
+        extended = unify(head_term, value, bindings)
+        if extended is None:
+            return None
+        bindings = extended
+    return bindings
