@@ -10,16 +10,20 @@ from pyknow_bridge.results import CaseResult, build_result
 from pyknow_bridge.solver import solve_case
 
 
-def analyse(case: CaseFile, views: Sequence[str] = ()) -> CaseResult:
+def analyse(
+    case: CaseFile, views: Sequence[str] = (), time_limit: float | None = None
+) -> CaseResult:
     """Solve a loaded case under the majority rules plus any selected views."""
-    return build_result(case, solve_case(case, views), views)
+    return build_result(case, solve_case(case, views, time_limit), views)
 
 
-def solve_file(path: str | Path, views: Sequence[str] = ()) -> CaseResult:
+def solve_file(
+    path: str | Path, views: Sequence[str] = (), time_limit: float | None = None
+) -> CaseResult:
     """Load a fact file strictly and solve it.
 
     >>> result = solve_file("facts/cases/valdez.lp")
     >>> result.claim("valdez").decided_outcome
     'no_recovery'
     """
-    return analyse(load_case(path), views)
+    return analyse(load_case(path), views, time_limit)

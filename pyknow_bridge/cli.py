@@ -9,6 +9,7 @@ Exit codes (also in ``pyknow-bridge --help`` and the README):
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import click
 
 from pyknow_bridge import __version__
 from pyknow_bridge.api import analyse
+from pyknow_bridge.batch import DEFAULT_CHUNK, Rejected, fact_files, solve_many
 from pyknow_bridge.docs import render_predicate_reference
 from pyknow_bridge.explain import explain_case
 from pyknow_bridge.explain_render import (
@@ -28,13 +30,20 @@ from pyknow_bridge.explain_render import (
 )
 from pyknow_bridge.explanation import Explanation
 from pyknow_bridge.loader import CaseFile, FactFileError, load_case
-from pyknow_bridge.render_json import render_json
+from pyknow_bridge.render_json import SCHEMA_ID, case_to_dict, render_json
 from pyknow_bridge.render_text import render_text
 from pyknow_bridge.rulebook import available_views
 from pyknow_bridge.solver import SolveError
 
 EXIT_SOLVER = 1
 EXIT_REJECTED = 3
+
+_TIME_LIMIT = click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="SECONDS",
+    help="Stop solving that takes longer (exit 1 with a message). Default: no limit.",
+)
 
 _EXIT_CODES = """\b
 Exit codes:
@@ -76,7 +85,10 @@ Examples:
     type=click.Choice(available_views()),
     help="Also apply an opinion the majority rejected (repeatable). Default: the majority.",
 )
-def solve(files: tuple[Path, ...], output_format: str, views: tuple[str, ...]) -> None:
+@_TIME_LIMIT
+def solve(
+    files: tuple[Path, ...], output_format: str, views: tuple[str, ...], time_limit: float | None
+) -> None:
     """Decide every claim in each fact FILE: duty, basis, elements, reliance, immunity, outcome.
 
     A file with any problem is rejected whole, with file, line and the offending text; if any
@@ -84,7 +96,7 @@ def solve(files: tuple[Path, ...], output_format: str, views: tuple[str, ...]) -
     """
     cases = _load_all(files)
     try:
-        results = [analyse(case, views) for case in cases]
+        results = [analyse(case, views, time_limit) for case in cases]
     except SolveError as error:
         click.echo(f"solver error: {error}", err=True)
         sys.exit(EXIT_SOLVER)
@@ -185,6 +197,74 @@ def _only_claim(explanations: list[Explanation], claim_filter: str) -> list[Expl
     if not kept:
         raise click.BadParameter(f"no claim {claim_filter} in the files", param_hint="--claim")
     return kept
+
+
+@main.command(
+    epilog="""\b
+Examples:
+  pyknow-bridge batch facts/cases > results.jsonl
+  pyknow-bridge batch --chunk-size 2000 --time-limit 60 docket/ > results.jsonl
+
+Each line of the output is one case: the JSON of `solve --format json` for that case
+(docs/solve-output.md), or {"file": ..., "rejected": [problems]} for a file that could
+not be loaded. Lines come in input order (directories are searched for *.lp, sorted).
+
+"""
+    + _EXIT_CODES
+    + "\n  (3 here: some files were rejected; the others were still solved)"
+)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--view",
+    "views",
+    multiple=True,
+    type=click.Choice(available_views()),
+    help="Also apply an opinion the majority rejected (repeatable). Default: the majority.",
+)
+@click.option(
+    "--chunk-size",
+    type=click.IntRange(min=1),
+    default=DEFAULT_CHUNK,
+    show_default=True,
+    help="Cases per grounding: memory grows with this, not with the docket.",
+)
+@_TIME_LIMIT
+def batch(
+    paths: tuple[Path, ...], views: tuple[str, ...], chunk_size: int, time_limit: float | None
+) -> None:
+    """Solve a docket of fact files many per grounding; stream JSON Lines to stdout.
+
+    Results are identical to solving each file alone. A progress bar is drawn on stderr
+    when it is a terminal.
+    """
+    files = list(fact_files(paths))
+    rejected = 0
+    with click.progressbar(
+        length=len(files), label="solving", file=sys.stderr, hidden=not sys.stderr.isatty()
+    ) as bar:
+        try:
+            for item in solve_many(
+                files, views, chunk_size, time_limit, on_file=lambda: bar.update(1)
+            ):
+                if isinstance(item, Rejected):
+                    rejected += 1
+                    line = {"schema": SCHEMA_ID, "file": item.path, "rejected": _problems(item)}
+                else:
+                    line = {"schema": SCHEMA_ID, **case_to_dict(item)}
+                click.echo(json.dumps(line))
+        except SolveError as error:
+            click.echo(f"solver error: {error}", err=True)
+            sys.exit(EXIT_SOLVER)
+    if rejected:
+        click.echo(f"{rejected} of {len(files)} files rejected (see their lines)", err=True)
+        sys.exit(EXIT_REJECTED)
+
+
+def _problems(item: Rejected) -> list[dict[str, object]]:
+    return [
+        {"line": p.line, "column": p.column, "message": p.message, "text": p.text}
+        for p in item.error.problems
+    ]
 
 
 @main.command()

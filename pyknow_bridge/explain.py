@@ -41,8 +41,10 @@ from pyknow_bridge.matching import (
     attempt,
     compile_rule,
     instantiate,
+    native,
     render,
     substitute,
+    to_symbol,
     unify,
 )
 from pyknow_bridge.render_text import CLAIM_GUARDS
@@ -123,8 +125,9 @@ class _Builder:
         self.case = case
         self.scenarios = scenarios
         atoms = scenarios[as_stated]
-        self.model = Model(a for a in atoms if not a.match(DERIVATION, 3))
-        self.derivations = derivations_of(list(atoms))
+        derivations = [a for a in atoms if a.name == DERIVATION]
+        self.model = Model(atoms.difference(derivations))
+        self.derivations = derivations_of(derivations)
         self.facts = {fact.symbol: fact.line for fact in case.facts}
         book = load_rulebook()
         self.inputs: set[Signature] = set(book.inputs())
@@ -151,7 +154,7 @@ class _Builder:
             return self.why(goal) if goal in self.model else self.why_not(goal)
 
         def valued(name: str) -> str | None:
-            held = sorted(s for s in self.model.candidates(name, 3) if s.arguments[:2] == [p, d])
+            held = [s for s, _ in self.model.candidates(name, 3) if s.arguments[:2] == [p, d]]
             return self.why(held[0]) if held else None
 
         jurisdiction = self.case.jurisdiction
@@ -183,7 +186,7 @@ class _Builder:
             reliance=either("justifiable_reliance"),
             reliance_defeaters=[
                 self.why(s)
-                for s in sorted(self.model.candidates("reliance_defeated", 3))
+                for s, _ in self.model.candidates("reliance_defeated", 3)
                 if s.arguments[:2] == [p, d]
             ],
             immunity=valued("immunity"),
@@ -244,6 +247,7 @@ class _Builder:
         if depth >= MAX_WHY_NOT_DEPTH:
             node.note = "not expanded further"
             return node_id
+        target = native(goal) if isinstance(goal, clingo.Symbol) else goal
         for rule, compiled in self.rules_by_head.get(signature, []):
             if compiled.listed:  # a rule that lists the values a predicate holds for
                 values = ", ".join(render(v) for v in compiled.listed)
@@ -253,7 +257,7 @@ class _Builder:
                 continue
             if _other_jurisdiction(compiled, self.guard):
                 continue
-            tried = attempt(self.model, compiled, goal)
+            tried = attempt(self.model, compiled, target)
             if tried is None or tried.succeeded:
                 continue
             node.children.append(self._attempt_node(node_id, rule, tried, depth))
@@ -282,14 +286,14 @@ class _Builder:
                 self.nodes[node_id] = Node(node_id, text, NOT_DERIVED, False, note=note)
             return [node_id]
         if condition.negated:  # `not X` failed: each X that holds defeats it; explain each
-            held = sorted(
+            held = [
                 s
-                for s in self.model.candidates(term.name, len(term.args))
-                if unify(term, s, tried.bindings) is not None
-            )
+                for s, value in self.model.candidates(term.name, len(term.args))
+                if unify(term, value, tried.bindings) is not None
+            ]
             return [self.why(atom) for atom in held]
         ground = instantiate(term, tried.bindings)
-        goal = ground if ground is not None else substitute(term, tried.bindings)
+        goal = to_symbol(ground) if ground is not None else substitute(term, tried.bindings)
         return [self.why_not(goal, depth + 1)]
 
     # --- shared ------------------------------------------------------------------
@@ -358,7 +362,7 @@ def _pattern_of(symbol: clingo.Symbol) -> Term:
             return Var(f"X{next(counter)}")
         if value.type == clingo.SymbolType.Function and value.arguments:
             return Fn(value.name, tuple(convert(a) for a in value.arguments))
-        return Const(value)
+        return Const(native(value))
 
     return convert(symbol)
 

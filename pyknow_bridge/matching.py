@@ -16,11 +16,61 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import clingo
 from clingo import ast
 
-Bindings = dict[str, clingo.Symbol]
+#: A ground value as plain Python: an int, a constant's name, ('"', text) for a string,
+#: or (name, arg, ...) for a function term. Matching on these avoids clingo's C API.
+Value = object
+Bindings = dict[str, Value]
+
+
+def native(symbol: clingo.Symbol) -> Value:
+    """The plain Python form of a clingo symbol."""
+    kind = symbol.type
+    if kind == clingo.SymbolType.Number:
+        return symbol.number
+    if kind == clingo.SymbolType.String:
+        return ('"', symbol.string)
+    if kind == clingo.SymbolType.Function:
+        name = ("-" if symbol.negative else "") + symbol.name
+        arguments = symbol.arguments
+        if not arguments and name:
+            return name
+        return (name, *(native(a) for a in arguments))
+    return str(symbol)  # #inf, #sup
+
+
+def to_symbol(value: Value) -> clingo.Symbol:
+    """The clingo symbol of a plain Python value."""
+    if isinstance(value, int):
+        return clingo.Number(value)
+    if isinstance(value, str):
+        if value.startswith("#"):
+            return clingo.Infimum if value == "#inf" else clingo.Supremum
+        return clingo.Function(value.lstrip("-"), [], not value.startswith("-"))
+    assert isinstance(value, tuple)
+    if value[0] == '"':
+        return clingo.String(value[1])
+    name = value[0]
+    return clingo.Function(
+        name.lstrip("-"), [to_symbol(v) for v in value[1:]], not name.startswith("-")
+    )
+
+
+def text(value: Value) -> str:
+    """A value written as clingo writes it."""
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return value
+    assert isinstance(value, tuple)
+    if value[0] == '"':
+        escaped = value[1].replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+        return f'"{escaped}"'
+    return f"{value[0]}({','.join(text(v) for v in value[1:])})"
 
 
 # --- Terms -------------------------------------------------------------------------
@@ -33,7 +83,7 @@ class Var:
 
 @dataclass(frozen=True)
 class Const:
-    value: clingo.Symbol
+    value: Value
 
 
 @dataclass(frozen=True)
@@ -50,54 +100,53 @@ def compile_term(node: ast.AST) -> Term:
     if kind == ast.ASTType.Variable:
         return Var(node.name)
     if kind == ast.ASTType.SymbolicTerm:
-        return Const(node.symbol)
+        return Const(native(node.symbol))
     if kind == ast.ASTType.Function:
         return Fn(node.name, tuple(compile_term(a) for a in node.arguments))
     raise ValueError(f"unsupported term in a rule: {node}")
 
 
-def unify(term: Term, symbol: clingo.Symbol, bindings: Bindings) -> Bindings | None:
-    """Extend ``bindings`` so that ``term`` equals ``symbol``, or None if it cannot."""
+def unify(term: Term, value: Value, bindings: Bindings) -> Bindings | None:
+    """Extend ``bindings`` so that ``term`` equals ``value``, or None if it cannot."""
     if isinstance(term, Var):
         if term.name == "_":
             return bindings
-        bound = bindings.get(term.name)
-        if bound is None:
-            return {**bindings, term.name: symbol}
-        return bindings if bound == symbol else None
+        if term.name not in bindings:
+            return {**bindings, term.name: value}
+        return bindings if bindings[term.name] == value else None
     if isinstance(term, Const):
-        return bindings if term.value == symbol else None
-    if symbol.type != clingo.SymbolType.Function or symbol.name != term.name:
+        return bindings if term.value == value else None
+    if not term.args:
+        return bindings if value == term.name else None
+    if not isinstance(value, tuple) or len(value) != len(term.args) + 1 or value[0] != term.name:
         return None
-    arguments = symbol.arguments
-    if len(arguments) != len(term.args):
-        return None
-    current: Bindings = bindings
-    for sub_term, sub_symbol in zip(term.args, arguments, strict=True):
-        extended = unify(sub_term, sub_symbol, current)
+    current = bindings
+    for sub_term, sub_value in zip(term.args, value[1:], strict=True):
+        extended = unify(sub_term, sub_value, current)
         if extended is None:
             return None
         current = extended
     return current
 
 
-def instantiate(term: Term, bindings: Bindings) -> clingo.Symbol | None:
+def instantiate(term: Term, bindings: Bindings) -> Value | None:
     """The ground value of ``term`` under ``bindings``, or None if a variable is unbound."""
     if isinstance(term, Var):
         return bindings.get(term.name)
     if isinstance(term, Const):
         return term.value
+    if not term.args:
+        return term.name
     arguments = [instantiate(a, bindings) for a in term.args]
     if any(a is None for a in arguments):
         return None
-    return clingo.Function(term.name, [a for a in arguments if a is not None])
+    return (term.name, *arguments)
 
 
 def substitute(term: Term, bindings: Bindings) -> Term:
     """``term`` with its bound variables replaced by their values."""
     if isinstance(term, Var):
-        value = bindings.get(term.name)
-        return Const(value) if value is not None else term
+        return Const(bindings[term.name]) if term.name in bindings else term
     if isinstance(term, Fn):
         return Fn(term.name, tuple(substitute(a, bindings) for a in term.args))
     return term
@@ -107,10 +156,9 @@ def render(term: Term, bindings: Bindings | None = None) -> str:
     """``term`` as text, with bound variables filled in."""
     bindings = bindings or {}
     if isinstance(term, Var):
-        value = bindings.get(term.name)
-        return str(value) if value is not None else term.name
+        return text(bindings[term.name]) if term.name in bindings else term.name
     if isinstance(term, Const):
-        return str(term.value)
+        return text(term.value)
     if not term.args:
         return term.name
     return f"{term.name}({','.join(render(a, bindings) for a in term.args)})"
@@ -120,24 +168,28 @@ def render(term: Term, bindings: Bindings | None = None) -> str:
 
 
 class Model:
-    """The atoms of one answer set, indexed by predicate."""
+    """The atoms of one answer set, indexed by predicate, each also as a plain value."""
 
     def __init__(self, atoms: Iterable[clingo.Symbol]) -> None:
         self.atoms = frozenset(atoms)
-        self._by_signature: dict[tuple[str, int], list[clingo.Symbol]] = defaultdict(list)
-        for atom in sorted(self.atoms):  # sorted: explanations must not vary between runs
+        self._by_signature: dict[tuple[str, int], list[tuple[clingo.Symbol, Value]]] = defaultdict(
+            list
+        )
+        for atom in sorted(self.atoms, key=str):  # sorted: explanations must not vary
             if atom.type == clingo.SymbolType.Function:
-                self._by_signature[(atom.name, len(atom.arguments))].append(atom)
+                key = (atom.name, len(atom.arguments))
+                self._by_signature[key].append((atom, native(atom)))
 
-    def candidates(self, name: str, arity: int) -> list[clingo.Symbol]:
+    def candidates(self, name: str, arity: int) -> list[tuple[clingo.Symbol, Value]]:
+        """The atoms of a predicate, each with its plain value."""
         return self._by_signature.get((name, arity), [])
 
     def matches(self, term: Term, bindings: Bindings) -> Iterator[Bindings]:
         """Every extension of ``bindings`` under which the atom ``term`` is in the model."""
         if not isinstance(term, Fn):
             return
-        for symbol in self.candidates(term.name, len(term.args)):
-            extended = unify(term, symbol, bindings)
+        for _, value in self.candidates(term.name, len(term.args)):
+            extended = unify(term, value, bindings)
             if extended is not None:
                 yield extended
 
@@ -147,7 +199,7 @@ class Model:
 
 # --- Conditions (body literals) ------------------------------------------------------
 
-Compare = Callable[[clingo.Symbol, clingo.Symbol], bool]
+Compare = Callable[[Any, Any], bool]
 _OPERATORS: dict[ast.ComparisonOperator, tuple[str, Compare]] = {
     ast.ComparisonOperator.Equal: ("=", operator.eq),
     ast.ComparisonOperator.NotEqual: ("!=", operator.ne),
@@ -252,8 +304,8 @@ def satisfy(model: Model, condition: Condition, bindings: Bindings) -> Iterator[
             for extended in _satisfy_all(model, conditions, bindings):
                 key = tuple(instantiate(t, extended) for t in terms) if terms else (index,)
                 counted.add(key)
-        size = clingo.Number(len(counted))
-        if all(_BY_TEXT[op](size, clingo.Number(bound)) for op, bound in bounds):
+        size = len(counted)
+        if all(_BY_TEXT[op](size, bound) for op, bound in bounds):
             yield bindings
 
 
@@ -306,8 +358,8 @@ class Attempt:
         return not self.failed
 
 
-def attempt(model: Model, rule: CompiledRule, goal: clingo.Symbol | Term) -> Attempt | None:
-    """Match ``rule`` towards ``goal`` (a ground atom, or an atom pattern).
+def attempt(model: Model, rule: CompiledRule, goal: Value | Term) -> Attempt | None:
+    """Match ``rule`` towards ``goal`` (a ground atom as a plain value, or an atom pattern).
 
     Returns None when the rule's head cannot produce the goal at all; otherwise the
     deepest partial match, with the first condition that failed there and every later
@@ -355,8 +407,8 @@ def _unbound(term: Term, bindings: Bindings) -> bool:
     return False
 
 
-def _unify_head(head: Fn, goal: clingo.Symbol | Term) -> Bindings | None:
-    if isinstance(goal, clingo.Symbol):
+def _unify_head(head: Fn, goal: Value | Term) -> Bindings | None:
+    if not isinstance(goal, Var | Const | Fn):
         return unify(head, goal, {})
     if not isinstance(goal, Fn) or goal.name != head.name or len(goal.args) != len(head.args):
         return None

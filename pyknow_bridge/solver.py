@@ -8,6 +8,7 @@ and cautious consequences (true in all: *certain*).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -49,7 +50,9 @@ def program_text(case: CaseFile) -> str:
     return "\n".join(lines) + "\n"
 
 
-def solve_case(case: CaseFile, views: Sequence[str] = ()) -> Consequences:
+def solve_case(
+    case: CaseFile, views: Sequence[str] = (), time_limit: float | None = None
+) -> Consequences:
     """Solve one loaded case under the majority rules plus the selected views."""
     check_views(views)
     messages: list[str] = []
@@ -65,17 +68,37 @@ def solve_case(case: CaseFile, views: Sequence[str] = ()) -> Consequences:
         control.ground([("base", [])])
     except RuntimeError as error:
         raise SolveError("; ".join(messages) or str(error)) from None
-    possible = _consequences(control, "brave")
-    certain = _consequences(control, "cautious")
+    return consequences(control, time_limit)
+
+
+def consequences(control: clingo.Control, time_limit: float | None = None) -> Consequences:
+    """Brave (possible) and cautious (certain) consequences of a grounded program.
+
+    With ``time_limit`` (seconds, for both solves together), solving that runs longer is
+    cancelled and :class:`SolveError` says so.
+    """
+    deadline = None if time_limit is None else time.monotonic() + time_limit
+    possible = _consequences(control, "brave", deadline)
+    certain = _consequences(control, "cautious", deadline)
     return Consequences(certain=certain, possible=possible)
 
 
-def _consequences(control: clingo.Control, mode: str) -> frozenset[clingo.Symbol]:
+def _consequences(
+    control: clingo.Control, mode: str, deadline: float | None
+) -> frozenset[clingo.Symbol]:
     control.configuration.solve.enum_mode = mode  # type: ignore[union-attr]
-    last: list[clingo.Symbol] | None = None
-    with control.solve(yield_=True) as handle:
-        for model in handle:
-            last = model.symbols(shown=True)
-    if last is None:
+    last: list[Sequence[clingo.Symbol]] = []
+
+    def on_model(model: clingo.Model) -> None:
+        last[:] = [model.symbols(shown=True)]
+
+    with control.solve(on_model=on_model, async_=True) as handle:
+        remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
+        if remaining is None:
+            handle.wait()
+        elif not handle.wait(remaining):
+            handle.cancel()
+            raise SolveError(f"time limit reached: solving took longer than allowed ({mode})")
+    if not last:
         raise SolveError("the rules and facts have no answer set")
-    return frozenset(last)
+    return frozenset(last[0])

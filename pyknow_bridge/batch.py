@@ -1,0 +1,175 @@
+"""Solve many cases per grounding: the rules lifted over a case argument.
+
+The rules are written for one case. For a docket, a transform (clingo's AST API)
+adds a case identifier as the first argument of every atom in every rule, and a
+``case(C)`` condition to every body, so one grounding holds many independent cases;
+the loader prefixes each fact with its case's identifier. Cases do not interact, so
+certain and possible conclusions of the combined program are exactly each case's
+own. Cases are grounded in chunks, so memory depends on the chunk size, not on the
+size of the docket; results stream out chunk by chunk, in input order.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import clingo
+from clingo import ast
+
+from pyknow_bridge.loader import CaseFile, FactFileError, load_case
+from pyknow_bridge.results import CaseResult, build_result
+from pyknow_bridge.rulebook import rule_files
+from pyknow_bridge.solver import Consequences, SolveError, check_views, consequences
+
+CASE = "case"
+CASE_VARIABLE = "CASE"
+DEFAULT_CHUNK = 500
+
+
+class _LiftOverCase(ast.Transformer):
+    """Adds the case variable as the first argument of every atom."""
+
+    def visit_SymbolicAtom(self, node: ast.AST) -> ast.AST:  # noqa: N802 (clingo's naming)
+        return ast.SymbolicAtom(_lift_term(node.symbol))
+
+
+def _lift_term(term: ast.AST) -> ast.AST:
+    location = term.location
+    if term.ast_type == ast.ASTType.Pool:
+        return ast.Pool(location, [_lift_term(t) for t in term.arguments])
+    if term.ast_type == ast.ASTType.Function:
+        case = ast.Variable(location, CASE_VARIABLE)
+        return ast.Function(location, term.name, [case, *term.arguments], term.external)
+    if term.ast_type == ast.ASTType.SymbolicTerm:  # a constant atom such as `p.`
+        case = ast.Variable(location, CASE_VARIABLE)
+        return ast.Function(location, term.symbol.name, [case], False)
+    return term
+
+
+def _lift(statement: ast.AST) -> ast.AST:
+    kind = statement.ast_type
+    if kind == ast.ASTType.Rule:
+        lifted = _LiftOverCase()(statement)
+        location = statement.location
+        case_atom = ast.SymbolicAtom(
+            ast.Function(location, CASE, [ast.Variable(location, CASE_VARIABLE)], False)
+        )
+        guard = ast.Literal(location, ast.Sign.NoSign, case_atom)
+        return ast.Rule(location, lifted.head, [guard, *lifted.body])
+    if kind == ast.ASTType.Defined:
+        return ast.Defined(
+            statement.location, statement.name, statement.arity + 1, statement.positive
+        )
+    if kind == ast.ASTType.ShowSignature:
+        return ast.ShowSignature(
+            statement.location, statement.name, statement.arity + 1, statement.positive
+        )
+    return statement
+
+
+@cache
+def lifted_statements(views: tuple[str, ...]) -> tuple[ast.AST, ...]:
+    """The rules in force, lifted over the case argument (parsed once per process)."""
+    statements: list[ast.AST] = []
+    ast.parse_files([str(p) for p in rule_files(views)], lambda s: statements.append(_lift(s)))
+    return tuple(statements)
+
+
+def lifted_facts(case_id: int, case: CaseFile) -> str:
+    """The facts of one case, each with the case identifier as first argument."""
+    disputed = set(case.disputed)
+    lines = [f"{CASE}({case_id})."]
+    for fact in case.facts:
+        symbol = fact.symbol
+        lifted = clingo.Function(symbol.name, [clingo.Number(case_id), *symbol.arguments])
+        lines.append(f"{{ {lifted} }}." if symbol in disputed else f"{lifted}.")
+    return "\n".join(lines)
+
+
+def _strip(symbol: clingo.Symbol) -> tuple[int, clingo.Symbol]:
+    return symbol.arguments[0].number, clingo.Function(symbol.name, symbol.arguments[1:])
+
+
+def solve_chunk(
+    cases: Sequence[CaseFile], views: Sequence[str] = (), time_limit: float | None = None
+) -> list[CaseResult]:
+    """Solve several loaded cases in one grounding; one result per case, in order."""
+    check_views(views)
+    messages: list[str] = []
+    control = clingo.Control(["--models=0"], logger=lambda _c, m: messages.append(m))
+    try:
+        with ast.ProgramBuilder(control) as builder:
+            for statement in lifted_statements(tuple(views)):
+                builder.add(statement)
+        control.add("base", [], "\n".join(lifted_facts(i, c) for i, c in enumerate(cases)))
+        control.ground([("base", [])])
+    except RuntimeError as error:
+        raise SolveError("; ".join(messages) or str(error)) from None
+    found = consequences(control, time_limit)
+    certain: dict[int, set[clingo.Symbol]] = defaultdict(set)
+    possible: dict[int, set[clingo.Symbol]] = defaultdict(set)
+    for symbol in found.certain:
+        case_id, atom = _strip(symbol)
+        certain[case_id].add(atom)
+    for symbol in found.possible:
+        case_id, atom = _strip(symbol)
+        possible[case_id].add(atom)
+    return [
+        build_result(case, Consequences(frozenset(certain[i]), frozenset(possible[i])), views)
+        for i, case in enumerate(cases)
+    ]
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A file of the docket that could not be loaded (the rest still solve)."""
+
+    path: str
+    error: FactFileError
+
+
+def fact_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """The fact files named, with directories searched for ``*.lp`` recursively, sorted."""
+    for path in map(Path, paths):
+        if path.is_dir():
+            yield from sorted(path.rglob("*.lp"))
+        else:
+            yield path
+
+
+def solve_many(
+    paths: Iterable[str | Path],
+    views: Sequence[str] = (),
+    chunk_size: int = DEFAULT_CHUNK,
+    time_limit: float | None = None,
+    on_file: Callable[[], None] | None = None,
+) -> Iterator[CaseResult | Rejected]:
+    """Load and solve a docket, ``chunk_size`` cases per grounding, yielding in input order.
+
+    A file that fails to load yields a :class:`Rejected` in its place; the others solve.
+    ``time_limit`` applies to each chunk's solving.
+    """
+    pending: list[tuple[int, CaseFile | Rejected]] = []
+
+    def flush() -> Iterator[CaseResult | Rejected]:
+        loaded = [item for _, item in pending if isinstance(item, CaseFile)]
+        solved = iter(solve_chunk(loaded, views, time_limit)) if loaded else iter(())
+        for _, item in pending:
+            yield item if isinstance(item, Rejected) else next(solved)
+        pending.clear()
+
+    for index, path in enumerate(fact_files(paths)):
+        try:
+            pending.append((index, load_case(path)))
+        except FactFileError as error:
+            pending.append((index, Rejected(str(path), error)))
+        if on_file is not None:
+            on_file()
+        if len(pending) >= chunk_size:
+            yield from flush()
+    if pending:
+        yield from flush()
