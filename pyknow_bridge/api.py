@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pyknow_bridge.loader import CaseFile, load_case
-from pyknow_bridge.results import CaseResult, build_result
+from pyknow_bridge.results import CaseResult, atom_of, build_result
 from pyknow_bridge.solver import solve_case
 
 
@@ -14,7 +14,9 @@ def analyse(
     case: CaseFile, views: Sequence[str] = (), time_limit: float | None = None
 ) -> CaseResult:
     """Solve a loaded case under the majority rules plus any selected views."""
-    return build_result(case, solve_case(case, views, time_limit), views)
+    found = solve_case(case, views, time_limit)
+    certain = map(atom_of, found.certain)
+    return build_result(case, certain, map(atom_of, found.possible), views)
 
 
 def solve_file(

@@ -21,9 +21,9 @@ import clingo
 from clingo import ast
 
 from pyknow_bridge.loader import CaseFile, FactFileError, load_case
-from pyknow_bridge.results import CaseResult, build_result
+from pyknow_bridge.results import Atom, CaseResult, atom_of, build_result
 from pyknow_bridge.rulebook import rule_files
-from pyknow_bridge.solver import Consequences, SolveError, check_views, consequences
+from pyknow_bridge.solver import SolveError, check_views, consequences
 
 CASE = "case"
 CASE_VARIABLE = "CASE"
@@ -84,14 +84,10 @@ def lifted_facts(case_id: int, case: CaseFile) -> str:
     disputed = set(case.disputed)
     lines = [f"{CASE}({case_id})."]
     for fact in case.facts:
-        symbol = fact.symbol
-        lifted = clingo.Function(symbol.name, [clingo.Number(case_id), *symbol.arguments])
-        lines.append(f"{{ {lifted} }}." if symbol in disputed else f"{lifted}.")
+        name, _, rest = fact.text.partition("(")
+        lifted = f"{name}({case_id},{rest}" if rest else f"{name}({case_id})"
+        lines.append(f"{{ {lifted} }}." if disputed and fact.symbol in disputed else f"{lifted}.")
     return "\n".join(lines)
-
-
-def _strip(symbol: clingo.Symbol) -> tuple[int, clingo.Symbol]:
-    return symbol.arguments[0].number, clingo.Function(symbol.name, symbol.arguments[1:])
 
 
 def solve_chunk(
@@ -110,18 +106,13 @@ def solve_chunk(
     except RuntimeError as error:
         raise SolveError("; ".join(messages) or str(error)) from None
     found = consequences(control, time_limit)
-    certain: dict[int, set[clingo.Symbol]] = defaultdict(set)
-    possible: dict[int, set[clingo.Symbol]] = defaultdict(set)
-    for symbol in found.certain:
-        case_id, atom = _strip(symbol)
-        certain[case_id].add(atom)
-    for symbol in found.possible:
-        case_id, atom = _strip(symbol)
-        possible[case_id].add(atom)
-    return [
-        build_result(case, Consequences(frozenset(certain[i]), frozenset(possible[i])), views)
-        for i, case in enumerate(cases)
-    ]
+    certain: dict[int, list[Atom]] = defaultdict(list)
+    possible: dict[int, list[Atom]] = defaultdict(list)
+    for symbols, by_case in ((found.certain, certain), (found.possible, possible)):
+        for symbol in symbols:
+            name, case_id, *arguments = atom_of(symbol)
+            by_case[int(case_id)].append((name, *arguments))
+    return [build_result(case, certain[i], possible[i], views) for i, case in enumerate(cases)]
 
 
 @dataclass(frozen=True)

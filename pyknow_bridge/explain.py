@@ -68,12 +68,7 @@ def explain_case(case: CaseFile, views: Sequence[str] = ()) -> Explanation:
     scenarios = _solve_scenarios(case, tuple(views))
     as_stated = tuple(True for _ in case.disputed)
     builder = _Builder(case, scenarios, as_stated, tuple(views))
-    claims = [
-        builder.claim(str(f.symbol.arguments[0]), str(f.symbol.arguments[1]))
-        for f in case.facts
-        if f.symbol.match("claim", 2)
-    ]
-    unique = list({(c.plaintiff, c.defendant): c for c in claims}.values())
+    unique = [builder.claim(plaintiff, defendant) for plaintiff, defendant in case.claims()]
     return Explanation(
         path=str(case.path),
         case_name=case.text_value("case_name"),

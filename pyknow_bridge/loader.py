@@ -51,10 +51,18 @@ class FactFileError(Exception):
 
 @dataclass(frozen=True)
 class Fact:
-    """A fact as loaded, with the line it came from."""
+    """A fact as loaded, with the line it came from and its text as clingo writes it."""
 
     symbol: clingo.Symbol
     line: int
+    name: str
+    arity: int
+    text: str
+
+    def flat_arguments(self) -> list[str]:
+        """The arguments as text, for facts whose arguments are constants (claim, plaintiff)."""
+        inside = self.text.partition("(")[2][:-1]
+        return inside.split(",") if inside else []
 
 
 @dataclass(frozen=True)
@@ -67,7 +75,12 @@ class CaseFile:
 
     def values(self, name: str) -> list[clingo.Symbol]:
         """The arguments of every fact of a one-argument predicate (``plaintiff``, ...)."""
-        return [f.symbol.arguments[0] for f in self.facts if f.symbol.match(name, 1)]
+        return [f.symbol.arguments[0] for f in self.facts if f.name == name and f.arity == 1]
+
+    def claims(self) -> list[tuple[str, str]]:
+        """(plaintiff, defendant) of every claim, in file order, each once."""
+        pairs = [f.flat_arguments() for f in self.facts if f.name == "claim" and f.arity == 2]
+        return list(dict.fromkeys((p, d) for p, d in pairs))
 
     def text_value(self, name: str) -> str | None:
         found = self.values(name)
@@ -93,20 +106,23 @@ def load_case(path: str | Path, schema: Schema | None = None) -> CaseFile:
         ) from None
     text = _decode(path, raw)
     _reject_directives(path, text)
-    statements = _parse(path, text)
     lines = text.splitlines()
-    facts: list[Fact] = []
+    facts_or_none = _plain_facts(text, schema)
     problems: list[Problem] = []
-    for statement in statements:
-        fact_or_problem = _fact(path, lines, statement, schema)
-        if isinstance(fact_or_problem, Fact):
-            facts.append(fact_or_problem)
-        elif fact_or_problem is not None:
-            problems.append(fact_or_problem)
+    if facts_or_none is not None:
+        facts = facts_or_none
+    else:  # something other than plain facts: clingo's AST says exactly what and where
+        facts = []
+        for statement in _parse(path, text):
+            fact_or_problem = _fact(path, lines, statement, schema)
+            if isinstance(fact_or_problem, Fact):
+                facts.append(fact_or_problem)
+            elif fact_or_problem is not None:
+                problems.append(fact_or_problem)
     problems.extend(_case_problems(path, lines, facts))
     if problems:
         raise FactFileError(sorted(problems, key=lambda p: (p.line, p.column)))
-    disputed = tuple(f.symbol.arguments[0] for f in facts if f.symbol.match(*DISPUTED))
+    disputed = tuple(f.symbol.arguments[0] for f in facts if (f.name, f.arity) == DISPUTED)
     return CaseFile(path=path, facts=tuple(facts), disputed=disputed)
 
 
@@ -161,6 +177,58 @@ def _reject_directives(path: Path, text: str) -> None:
         )
     if problems:
         raise FactFileError(problems)
+
+
+def _plain_facts(text: str, schema: Schema) -> list[Fact] | None:
+    """Every statement of a file made only of plain facts, or None if any is not one."""
+    facts = []
+    for line, statement in _statements(text):
+        found = _plain_fact(statement.strip(), schema)
+        if found is None:
+            return None
+        symbol, name, arity, _ = found
+        facts.append(Fact(symbol, line, name, arity, str(symbol)))
+    return facts
+
+
+def _statements(text: str) -> list[tuple[int, str]]:
+    """(line, text) of each statement, split at a final period outside comments and strings."""
+    statements = []
+    current: list[str] = []
+    start_line = None
+    index, line, length = 0, 1, len(text)
+    while index < length:
+        char = text[index]
+        if text.startswith("%*", index):
+            end = text.find("*%", index + 2)
+            end = length if end < 0 else end + 2
+            line += text.count("\n", index, end)
+            index = end
+            continue
+        if char == "%":
+            end = text.find("\n", index)
+            index = length if end < 0 else end
+            continue
+        if char == '"':
+            end = index + 1
+            while end < length and text[end] not in '"\n':
+                end += 2 if text[end] == "\\" else 1
+            current.append(text[index : end + 1])
+            start_line = start_line or line
+            index = end + 1
+            continue
+        if char == "\n":
+            line += 1
+        elif not char.isspace() and start_line is None:
+            start_line = line
+        current.append(char)
+        if char == "." and not text.startswith("..", index) and text[index - 1 : index] != ".":
+            statements.append((start_line or line, "".join(current)))
+            current, start_line = [], None
+        index += 1
+    if "".join(current).strip():
+        statements.append((start_line or line, "".join(current)))  # unterminated: not plain
+    return statements
 
 
 def _directives(text: str) -> list[tuple[int, int, str]]:
@@ -228,8 +296,8 @@ def _syntax_problem(path: Path, text: str, message: str) -> Problem:
     )
 
 
-def _source_text(lines: list[str], statement: ast.AST) -> str:
-    begin, end = statement.location.begin, statement.location.end
+def _source_text(lines: list[str], location: ast.Location) -> str:
+    begin, end = location.begin, location.end
     first: str = lines[begin.line - 1]
     if begin.line == end.line:
         return first[begin.column - 1 : end.column - 1].strip()
@@ -240,14 +308,14 @@ def _fact(
     path: Path, lines: list[str], statement: ast.AST, schema: Schema
 ) -> Fact | Problem | None:
     kind = statement.ast_type
-    line, column = statement.location.begin.line, statement.location.begin.column
-    text = _source_text(lines, statement)
-
-    def problem(message: str) -> Problem:
-        return Problem(path, line, column, message, text)
-
     if kind == ast.ASTType.Comment:
         return None
+    location = statement.location
+    line, column = location.begin.line, location.begin.column
+
+    def problem(message: str) -> Problem:
+        return Problem(path, line, column, message, _source_text(lines, location))
+
     if kind == ast.ASTType.Program:
         return (
             None
@@ -256,6 +324,10 @@ def _fact(
         )
     if kind != ast.ASTType.Rule:
         return problem(f"only facts are allowed; this is a {_describe(kind)}")
+    fast = _plain_fact(str(statement), schema)
+    if fast is not None:
+        symbol, name, arity, fact_text = fast
+        return Fact(symbol=symbol, line=line, name=name, arity=arity, text=fact_text)
     head = statement.head
     if statement.body:
         if (
@@ -279,7 +351,55 @@ def _fact(
     signature_problem = _check_signature(symbol, schema)
     if signature_problem:
         return problem(signature_problem)
-    return Fact(symbol=symbol, line=line)
+    return Fact(symbol, line, symbol.name, len(symbol.arguments), str(symbol))
+
+
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_PLAIN = re.compile(r"[a-z][A-Za-z0-9_']*(\([a-z0-9_'(),\s]*\))?\.")
+
+
+def _plain_fact(text: str, schema: Schema) -> tuple[clingo.Symbol, str, int, str] | None:
+    """A fact read in one step when its text is plainly a ground vocabulary fact, else None.
+
+    Only constants, numbers, strings and nested constant terms pass the pattern (no
+    variables, operators, pools or intervals), so ``clingo.parse_term`` returns exactly the
+    fact. Anything else, and any fact that fails a check (an unknown predicate, a constant
+    outside a closed list), takes the detailed path, which reports it precisely.
+    """
+    skeleton = _STRING.sub('""', text).replace('""', "s")
+    if not _PLAIN.fullmatch(skeleton) or any(
+        word[0].isupper() for word in re.findall(r"\b\w+", skeleton)
+    ):
+        return None
+    body = text[:-1]
+    name = body.partition("(")[0]
+    depth, arity = 0, 0
+    for char in _STRING.sub('""', body.partition("(")[2]):
+        if char == "(":
+            depth += 1
+            if depth >= MAX_TERM_DEPTH:
+                return None  # the detailed path refuses it
+        elif char == ")":
+            depth -= 1
+            if depth < -1 or (depth == -1 and not body.endswith(")")):
+                return None
+        elif char == "," and depth == 0:
+            arity += 1
+    if depth != (-1 if "(" in body else 0):
+        return None
+    arity = arity + 1 if "(" in body else 0
+    doc = schema.predicates.get((name, arity))
+    if doc is None:
+        return None
+    try:
+        symbol = clingo.parse_term(body)
+    except RuntimeError:
+        return None  # the detailed path reports the syntax error
+    if symbol.type != clingo.SymbolType.Function or symbol.negative:
+        return None
+    if (doc.values or (name, arity) == DISPUTED) and _check_signature(symbol, schema):
+        return None  # the detailed path reports it
+    return symbol, name, arity, body
 
 
 def _describe(kind: ast.ASTType) -> str:
@@ -356,7 +476,7 @@ def _check_signature(symbol: clingo.Symbol, schema: Schema) -> str | None:
 
 def _case_problems(path: Path, lines: list[str], facts: list[Fact]) -> list[Problem]:
     problems = []
-    jurisdictions = [f for f in facts if f.symbol.match("jurisdiction", 1)]
+    jurisdictions = [f for f in facts if f.name == "jurisdiction" and f.arity == 1]
     if len(jurisdictions) != 1:
         where = jurisdictions[1] if len(jurisdictions) > 1 else None
         problems.append(
@@ -368,9 +488,10 @@ def _case_problems(path: Path, lines: list[str], facts: list[Fact]) -> list[Prob
                 lines[where.line - 1].strip() if where else "",
             )
         )
-    stated = {f.symbol for f in facts}
-    for fact in facts:
-        if fact.symbol.match(*DISPUTED) and fact.symbol.arguments[0] not in stated:
+    disputes = [f for f in facts if (f.name, f.arity) == DISPUTED]
+    stated = {f.symbol for f in facts} if disputes else set()
+    for fact in disputes:
+        if fact.symbol.arguments[0] not in stated:
             problems.append(
                 Problem(
                     path,
@@ -381,7 +502,7 @@ def _case_problems(path: Path, lines: list[str], facts: list[Fact]) -> list[Prob
                     lines[fact.line - 1].strip(),
                 )
             )
-    if not any(f.symbol.match("claim", 2) for f in facts):
+    if not any(f.name == "claim" and f.arity == 2 for f in facts):
         problems.append(
             Problem(path, 0, 0, "the file states no claim(P, D): nothing to analyse", "")
         )

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 import clingo
 
 from pyknow_bridge.loader import CaseFile
-from pyknow_bridge.solver import Consequences
 
 
 class Modality(StrEnum):
@@ -79,15 +79,31 @@ def _certain_value(values: Mapping[str, Modality]) -> str | None:
     return next((v for v, m in values.items() if m is Modality.CERTAIN), None)
 
 
-def build_result(case: CaseFile, consequences: Consequences, views: Sequence[str]) -> CaseResult:
+#: A shown conclusion as plain strings: (predicate, argument, ...).
+Atom = tuple[str, ...]
+
+
+def atom_of(symbol: clingo.Symbol) -> Atom:
+    """A shown conclusion as strings, reading the symbol through one call to clingo."""
+    text = str(symbol)
+    name, _, rest = text.partition("(")
+    if '"' in rest or "(" in rest:  # nested or quoted arguments: ask clingo for each
+        return (symbol.name, *(str(a) for a in symbol.arguments))
+    return (name, *rest[:-1].split(",")) if rest else (name,)
+
+
+def build_result(
+    case: CaseFile,
+    certain: Iterable[Atom],
+    possible: Iterable[Atom],
+    views: Sequence[str],
+) -> CaseResult:
     """Group the conclusions by claim, in the order the file states the claims."""
-    claims = [
-        _claim_result(str(f.symbol.arguments[0]), str(f.symbol.arguments[1]), consequences)
-        for f in case.facts
-        if f.symbol.match("claim", 2)
-    ]
-    unique = tuple(dict.fromkeys((c.plaintiff, c.defendant) for c in claims))
-    by_key = {(c.plaintiff, c.defendant): c for c in claims}
+    certain_set = set(certain)
+    by_claim: dict[tuple[str, str], list[Atom]] = defaultdict(list)
+    for atom in possible:
+        if len(atom) >= 3:
+            by_claim[(atom[1], atom[2])].append(atom)
     return CaseResult(
         path=str(case.path),
         case_name=case.text_value("case_name"),
@@ -95,51 +111,41 @@ def build_result(case: CaseFile, consequences: Consequences, views: Sequence[str
         jurisdiction=case.jurisdiction,
         views=tuple(views),
         disputed=tuple(str(s) for s in case.disputed),
-        claims=tuple(by_key[key] for key in unique),
+        claims=tuple(_claim_result(p, d, by_claim[(p, d)], certain_set) for p, d in case.claims()),
     )
 
 
-def _claim_result(plaintiff: str, defendant: str, found: Consequences) -> ClaimResult:
-    def modality(symbol: clingo.Symbol) -> Modality:
-        if symbol in found.certain:
-            return Modality.CERTAIN
-        if symbol in found.possible:
-            return Modality.POSSIBLE
-        return Modality.ABSENT
+def _claim_result(
+    plaintiff: str, defendant: str, atoms: list[Atom], certain: set[Atom]
+) -> ClaimResult:
+    def modality(atom: Atom) -> Modality:
+        return Modality.CERTAIN if atom in certain else Modality.POSSIBLE
 
-    def about(name: str, arity: int) -> list[clingo.Symbol]:
-        return sorted(
-            s
-            for s in found.possible
-            if s.match(name, arity)
-            and str(s.arguments[0]) == plaintiff
-            and str(s.arguments[1]) == defendant
-        )
+    flags: dict[str, Modality] = {}
+    valued: dict[str, dict[str, Modality]] = defaultdict(dict)
+    elements: dict[str, dict[str, Modality]] = defaultdict(dict)
+    for atom in sorted(atoms):
+        if len(atom) == 3:
+            flags[atom[0]] = modality(atom)
+        elif atom[0] == "element":
+            elements[atom[3]][atom[4]] = modality(atom)
+        else:
+            valued[atom[0]][atom[3]] = modality(atom)
 
     def flag(name: str) -> Modality:
-        return modality(
-            clingo.Function(name, [clingo.Function(plaintiff), clingo.Function(defendant)])
-        )
+        return flags.get(name, Modality.ABSENT)
 
-    def valued(name: str) -> dict[str, Modality]:
-        return {str(s.arguments[2]): modality(s) for s in about(name, 3)}
-
-    elements: dict[str, dict[str, Modality]] = {}
-    for symbol in about("element", 4):
-        elements.setdefault(str(symbol.arguments[2]), {})[str(symbol.arguments[3])] = modality(
-            symbol
-        )
     return ClaimResult(
         plaintiff=plaintiff,
         defendant=defendant,
-        outcome=valued("outcome"),
+        outcome=valued["outcome"],
         special_duty=flag("special_duty"),
-        bases=valued("special_duty_basis"),
+        bases=valued["special_duty_basis"],
         ordinary_duty=flag("ordinary_duty"),
         public_duty_bar=flag("public_duty_bar"),
-        elements=elements,
+        elements=dict(elements),
         justifiable_reliance=flag("justifiable_reliance"),
-        reliance_defeated=valued("reliance_defeated"),
-        immunity=valued("immunity"),
+        reliance_defeated=valued["reliance_defeated"],
+        immunity=valued["immunity"],
         no_proximate_cause=flag("no_proximate_cause"),
     )

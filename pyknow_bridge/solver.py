@@ -43,10 +43,10 @@ def program_text(case: CaseFile) -> str:
     disputed = set(case.disputed)
     lines = []
     for fact in case.facts:
-        if fact.symbol in disputed:
-            lines.append(f"{{ {fact.symbol} }}.")
+        if disputed and fact.symbol in disputed:
+            lines.append(f"{{ {fact.text} }}.")
         else:
-            lines.append(f"{fact.symbol}.")
+            lines.append(f"{fact.text}.")
     return "\n".join(lines) + "\n"
 
 
