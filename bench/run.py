@@ -1,0 +1,200 @@
+"""The benchmark: cases per second and peak memory, every way of solving, in one run.
+
+Run: .venv/bin/python bench/run.py [--sizes 1000,10000,100000] [--sample 300] [--cli-sample 40]
+
+For each size it generates realistic case files (bench/generate.py, reused if present
+under --data) and measures, each mode in a fresh subprocess so that its peak memory is
+its own:
+
+  batch          pyknow_bridge.batch.solve_many over the directory (JSON per case)
+  raw clingo     `python -m clingo` on the same combined program (brave, then cautious),
+                 the practical limit: no loading, checking or result building
+  single loop    solve_file per case in one process (on a sample of --sample files)
+  + explain      load, solve every scenario, explain and render the memo, per case (sample)
+  CLI per file   one `pyknow-bridge solve FILE` process per case (on --cli-sample files)
+  Prolog         not measured: there is no Prolog engine yet
+
+and prints a Markdown table, then the targets: batch within 2x of raw clingo, one case
+solved and explained in-process at p50 under 10 ms, CLI start under 0.6 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+
+
+def _peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def _files(directory: Path, limit: int | None = None) -> list[Path]:
+    files = sorted(directory.glob("*.lp"))
+    return files[:limit] if limit else files
+
+
+# --- Modes, each run in its own process --------------------------------------------------
+
+
+def mode_batch(directory: Path, _: int) -> dict[str, float]:
+    from pyknow_bridge.batch import solve_many
+    from pyknow_bridge.render_json import case_to_dict
+
+    start = time.perf_counter()
+    count = 0
+    for result in solve_many([directory], chunk_size=1000):
+        json.dumps(case_to_dict(result))  # type: ignore[arg-type]
+        count += 1
+    return {"cases": count, "seconds": time.perf_counter() - start, "peak_mb": _peak_mb()}
+
+
+def mode_raw_clingo(directory: Path, _: int) -> dict[str, float]:
+    from pyknow_bridge.batch import lifted_facts, lifted_statements
+    from pyknow_bridge.loader import load_case
+
+    files = _files(directory)
+    with tempfile.NamedTemporaryFile("w", suffix=".lp", delete=False) as combined:
+        combined.write("\n".join(str(s) for s in lifted_statements(())) + "\n")
+        for number, path in enumerate(files):
+            combined.write(lifted_facts(number, load_case(path)) + "\n")
+    start = time.perf_counter()
+    for mode in ("brave", "cautious"):
+        subprocess.run(
+            [sys.executable, "-m", "clingo", combined.name, f"--enum-mode={mode}", "-q"],
+            check=False,
+            stdout=subprocess.DEVNULL,
+        )
+    seconds = time.perf_counter() - start
+    os.unlink(combined.name)
+    return {"cases": len(files), "seconds": seconds, "peak_mb": _peak_mb(resource.RUSAGE_CHILDREN)}
+
+
+def mode_single(directory: Path, sample: int) -> dict[str, float]:
+    from pyknow_bridge import solve_file
+
+    files = _files(directory, sample)
+    solve_file(files[0])
+    start = time.perf_counter()
+    for path in files:
+        solve_file(path)
+    return {"cases": len(files), "seconds": time.perf_counter() - start, "peak_mb": _peak_mb()}
+
+
+def mode_explain(directory: Path, sample: int) -> dict[str, float]:
+    from pyknow_bridge import load_case
+    from pyknow_bridge.explain import explain_case
+    from pyknow_bridge.explain_render import render_memo
+
+    files = _files(directory, sample)
+    render_memo([explain_case(load_case(files[0]))])
+    latencies = []
+    for path in files:
+        start = time.perf_counter()
+        render_memo([explain_case(load_case(path))])
+        latencies.append(time.perf_counter() - start)
+    return {
+        "cases": len(files),
+        "seconds": sum(latencies),
+        "peak_mb": _peak_mb(),
+        "p50_ms": statistics.median(latencies) * 1000,
+    }
+
+
+def mode_cli(directory: Path, sample: int) -> dict[str, float]:
+    files = _files(directory, sample)
+    command = str(VENV_BIN / "pyknow-bridge")
+    starts = []
+    for _ in range(10):
+        start = time.perf_counter()
+        subprocess.run([command, "--version"], check=True, stdout=subprocess.DEVNULL)
+        starts.append(time.perf_counter() - start)
+    start = time.perf_counter()
+    for path in files:
+        subprocess.run([command, "solve", str(path)], check=False, stdout=subprocess.DEVNULL)
+    return {
+        "cases": len(files),
+        "seconds": time.perf_counter() - start,
+        "peak_mb": _peak_mb(resource.RUSAGE_CHILDREN),
+        "start_s": statistics.median(starts),
+    }
+
+
+MODES = {
+    "batch": mode_batch,
+    "raw clingo": mode_raw_clingo,
+    "single loop": mode_single,
+    "+ explain": mode_explain,
+    "CLI per file": mode_cli,
+}
+
+
+def _measure(mode: str, directory: Path, sample: int) -> dict[str, float]:
+    run = subprocess.run(
+        [sys.executable, __file__, "--child", mode, str(directory), str(sample)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    figures: dict[str, float] = json.loads(run.stdout)
+    return figures
+
+
+def main() -> None:
+    if len(sys.argv) == 5 and sys.argv[1] == "--child":
+        _, _, mode, directory, sample = sys.argv
+        print(json.dumps(MODES[mode](Path(directory), int(sample))))
+        return
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--sample", type=int, default=300, help="cases for the per-case loops")
+    parser.add_argument("--cli-sample", type=int, default=40, help="cases for one process each")
+    parser.add_argument("--data", type=Path, default=Path(tempfile.gettempdir()) / "pyknow-bench")
+    arguments = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    from bench.generate import write_cases
+
+    print("| cases | mode | measured on | seconds | cases/s | peak MB | note |")
+    print("|---:|---|---:|---:|---:|---:|---|")
+    targets: list[str] = []
+    for size in (int(s) for s in arguments.sizes.split(",")):
+        directory = arguments.data / str(size)
+        write_cases(size, directory)
+        rows = {}
+        for mode in MODES:
+            sample = arguments.cli_sample if mode == "CLI per file" else arguments.sample
+            figures = _measure(mode, directory, sample)
+            rows[mode] = figures
+            note = ""
+            if "p50_ms" in figures:
+                note = f"p50 {figures['p50_ms']:.1f} ms per case"
+            if "start_s" in figures:
+                note = f"start (--version) {figures['start_s']:.2f} s"
+            rate = figures["cases"] / figures["seconds"]
+            print(
+                f"| {size} | {mode} | {int(figures['cases'])} | {figures['seconds']:.2f} | "
+                f"{rate:,.0f} | {figures['peak_mb']:.0f} | {note} |",
+                flush=True,
+            )
+        print(f"| {size} | Prolog | - | - | - | - | no Prolog engine yet |", flush=True)
+        ratio = rows["batch"]["seconds"] / rows["raw clingo"]["seconds"]
+        targets.append(f"{size}: batch / raw clingo = {ratio:.2f}x (target <= 2x)")
+    print()
+    for line in targets:
+        print(line)
+    print(f"one case solved and explained in-process, p50: {rows['+ explain']['p50_ms']:.1f} ms (target < 10 ms)")
+    print(f"CLI start: {rows['CLI per file']['start_s']:.2f} s (target < 0.6 s)")
+
+
+if __name__ == "__main__":
+    main()
