@@ -83,7 +83,16 @@ def generate_case(rng: random.Random, number: int = 0) -> str:
             maybe(0.5, "discretionary_position(a1).")
             maybe(0.4, "judgment_exercised(c1).")
             maybe(0.2, "ministerial(c1).")
-    disputable = [f for f in facts if not f.startswith(("case_name", "citation", "jurisdiction"))]
+    structural = (
+        "case_name",
+        "citation",
+        "jurisdiction",
+        "plaintiff",
+        "defendant",
+        "claim",
+        "agent",
+    )
+    disputable = [f for f in facts if not f.startswith(structural)]
     if rng.random() < 0.2:
         for fact in rng.sample(disputable, k=rng.choice([1, 2])):
             facts.append(f"disputed({fact[:-1]}).")

@@ -155,7 +155,9 @@ def main() -> None:
         _, _, mode, directory, sample = sys.argv
         print(json.dumps(MODES[mode](Path(directory), int(sample))))
         return
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--sample", type=int, default=300, help="cases for the per-case loops")
     parser.add_argument("--cli-sample", type=int, default=40, help="cases for one process each")
@@ -192,7 +194,8 @@ def main() -> None:
     print()
     for line in targets:
         print(line)
-    print(f"one case solved and explained in-process, p50: {rows['+ explain']['p50_ms']:.1f} ms (target < 10 ms)")
+    p50 = rows["+ explain"]["p50_ms"]
+    print(f"one case solved and explained in-process, p50: {p50:.1f} ms (target < 10 ms)")
     print(f"CLI start: {rows['CLI per file']['start_s']:.2f} s (target < 0.6 s)")
 
 

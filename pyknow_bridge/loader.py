@@ -165,18 +165,68 @@ _DIRECTIVE_HELP = {
 
 
 def _reject_directives(path: Path, text: str) -> None:
-    """Refuse every ``#`` directive outside strings and comments (a fact file needs none)."""
-    problems = []
+    """Refuse what must never reach clingo's parser.
+
+    Every ``#`` directive outside strings and comments (a fact file needs none, and the
+    parser itself opens ``#include`` files); non-ASCII characters outside strings and
+    comments (identifiers are ASCII, and clingo 5.8 aborts the whole process when its
+    syntax-error message splits a multibyte character); unterminated strings and block
+    comments.
+    """
     lines = text.splitlines()
-    for line, column, word in _directives(text):
-        reason = _DIRECTIVE_HELP.get(word, "a fact file holds facts only")
-        problems.append(
-            Problem(
-                path, line, column, f"directive #{word} is not allowed: {reason}", lines[line - 1]
-            )
-        )
+    problems = [
+        Problem(path, line, column, message, lines[line - 1] if line <= len(lines) else "")
+        for line, column, message in _lexical_problems(text)
+    ]
     if problems:
         raise FactFileError(problems)
+
+
+def _lexical_problems(text: str) -> list[tuple[int, int, str]]:
+    """(line, column, message) of each directive, stray non-ASCII character or unterminated
+    string or comment, scanning as clingo's lexer would (comments and strings skipped)."""
+    found = []
+    index, line, line_start = 0, 1, 0
+    length = len(text)
+    while index < length:
+        char = text[index]
+        column = index - line_start + 1
+        if char == "\n":
+            line, line_start = line + 1, index + 1
+        elif text.startswith("%*", index):  # block comment
+            end = text.find("*%", index + 2)
+            if end < 0:
+                found.append((line, column, "block comment %* is never closed with *%"))
+                break
+            end += 2
+            newlines = text.count("\n", index, end)
+            if newlines:
+                line, line_start = line + newlines, text.rfind("\n", index, end) + 1
+            index = end
+            continue
+        elif char == "%":  # line comment
+            end = text.find("\n", index)
+            index = length if end < 0 else end
+            continue
+        elif char == '"':  # string, with backslash escapes
+            index += 1
+            while index < length and text[index] not in '"\n':
+                index += 2 if text[index] == "\\" else 1
+            if index >= length or text[index] != '"':
+                found.append((line, column, "string is never closed with a double quote"))
+            index += 1
+            continue
+        elif char == "#":
+            word = re.match(r"[A-Za-z_]*", text[index + 1 :])
+            name = word.group() if word else ""
+            reason = _DIRECTIVE_HELP.get(name, "a fact file holds facts only")
+            found.append((line, column, f"directive #{name} is not allowed: {reason}"))
+        elif not char.isascii():
+            found.append(
+                (line, column, f"character {char!r} outside a string: identifiers are ASCII")
+            )
+        index += 1
+    return found
 
 
 def _plain_facts(text: str, schema: Schema) -> list[Fact] | None:
@@ -229,40 +279,6 @@ def _statements(text: str) -> list[tuple[int, str]]:
     if "".join(current).strip():
         statements.append((start_line or line, "".join(current)))  # unterminated: not plain
     return statements
-
-
-def _directives(text: str) -> list[tuple[int, int, str]]:
-    """(line, column, name) of each ``#name`` outside comments and strings."""
-    found = []
-    index, line, line_start = 0, 1, 0
-    length = len(text)
-    while index < length:
-        char = text[index]
-        if char == "\n":
-            line, line_start = line + 1, index + 1
-        elif text.startswith("%*", index):  # block comment
-            end = text.find("*%", index + 2)
-            end = length if end < 0 else end + 2
-            line += text.count("\n", index, end)
-            if "\n" in text[index:end]:
-                line_start = text.rfind("\n", index, end) + 1
-            index = end
-            continue
-        elif char == "%":  # line comment
-            end = text.find("\n", index)
-            index = length if end < 0 else end
-            continue
-        elif char == '"':  # string, with backslash escapes
-            index += 1
-            while index < length and text[index] not in '"\n':
-                index += 2 if text[index] == "\\" else 1
-            index += 1
-            continue
-        elif char == "#":
-            word = re.match(r"[A-Za-z_]*", text[index + 1 :])
-            found.append((line, index - line_start + 1, word.group() if word else ""))
-        index += 1
-    return found
 
 
 # --- Statement checks, on clingo's AST -------------------------------------------------

@@ -1,0 +1,30 @@
+"""A solver time limit stops long solving with a clear message."""
+
+from __future__ import annotations
+
+import clingo
+import pytest
+
+from pyknow_bridge.solver import SolveError, consequences
+
+# Pigeons into fewer holes: small to write, exponentially hard for a SAT solver.
+PIGEONHOLE = """
+pigeon(1..14). hole(1..13).
+1 { in(P, H) : hole(H) } 1 :- pigeon(P).
+:- in(P, H), in(Q, H), P < Q.
+"""
+
+
+def test_time_limit_cancels_long_solving() -> None:
+    control = clingo.Control(["--models=0"])
+    control.add("base", [], PIGEONHOLE)
+    control.ground([("base", [])])
+    with pytest.raises(SolveError, match="time limit reached"):
+        consequences(control, time_limit=0.3)
+
+
+def test_without_a_limit_a_quick_program_solves() -> None:
+    control = clingo.Control(["--models=0"])
+    control.add("base", [], "a. b :- a.")
+    control.ground([("base", [])])
+    assert {str(s) for s in consequences(control).certain} == {"a", "b"}
