@@ -93,8 +93,27 @@ def lifted_facts(case_id: int, case: CaseFile) -> str:
 def solve_chunk(
     cases: Sequence[CaseFile], views: Sequence[str] = (), time_limit: float | None = None
 ) -> list[CaseResult]:
-    """Solve several loaded cases in one grounding; one result per case, in order."""
+    """Solve several loaded cases; one result per case, in order.
+
+    Cases without disputed facts share one grounding with a single answer set; cases with
+    disputed facts share another, solved for brave and cautious consequences.
+    """
     check_views(views)
+    results: dict[int, CaseResult] = {}
+    plain = [i for i, case in enumerate(cases) if not case.disputed]
+    disputed = [i for i, case in enumerate(cases) if case.disputed]
+    for group in (plain, disputed):
+        if group:
+            solved = _solve_group(
+                [cases[i] for i in group], views, time_limit, bool(group is disputed)
+            )
+            results.update(zip(group, solved, strict=True))
+    return [results[i] for i in range(len(cases))]
+
+
+def _solve_group(
+    cases: Sequence[CaseFile], views: Sequence[str], time_limit: float | None, choices: bool
+) -> list[CaseResult]:
     messages: list[str] = []
     control = clingo.Control(["--models=0"], logger=lambda _c, m: messages.append(m))
     try:
@@ -105,13 +124,16 @@ def solve_chunk(
         control.ground([("base", [])])
     except RuntimeError as error:
         raise SolveError("; ".join(messages) or str(error)) from None
-    found = consequences(control, time_limit)
-    certain: dict[int, list[Atom]] = defaultdict(list)
+    found = consequences(control, time_limit, choices)
     possible: dict[int, list[Atom]] = defaultdict(list)
-    for symbols, by_case in ((found.certain, certain), (found.possible, possible)):
+    certain: dict[int, list[Atom]] = defaultdict(list)
+    for symbols, by_case in ((found.possible, possible), (found.certain, certain)):
         for symbol in symbols:
             name, case_id, *arguments = atom_of(symbol)
             by_case[int(case_id)].append((name, *arguments))
+        if not choices:  # one answer set: what is possible is certain
+            certain = possible
+            break
     return [build_result(case, certain[i], possible[i], views) for i, case in enumerate(cases)]
 
 

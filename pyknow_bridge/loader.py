@@ -182,50 +182,40 @@ def _reject_directives(path: Path, text: str) -> None:
         raise FactFileError(problems)
 
 
+_LEXICAL = re.compile(
+    r'(?P<string>"(?:[^"\\\n]|\\.)*")'  # a string, skipped
+    r'|(?P<open_string>"(?:[^"\\\n]|\\.)*)'  # a string never closed
+    r"|(?P<block>%\*.*?\*%)"  # a block comment, skipped
+    r"|(?P<open_block>%\*)"  # a block comment never closed
+    r"|(?P<comment>%[^\n]*)"  # a line comment, skipped
+    r"|(?P<directive>#[A-Za-z_]*)"
+    r"|(?P<non_ascii>[^\x00-\x7f])",
+    re.S,
+)
+
+
 def _lexical_problems(text: str) -> list[tuple[int, int, str]]:
     """(line, column, message) of each directive, stray non-ASCII character or unterminated
     string or comment, scanning as clingo's lexer would (comments and strings skipped)."""
     found = []
-    index, line, line_start = 0, 1, 0
-    length = len(text)
-    while index < length:
-        char = text[index]
-        column = index - line_start + 1
-        if char == "\n":
-            line, line_start = line + 1, index + 1
-        elif text.startswith("%*", index):  # block comment
-            end = text.find("*%", index + 2)
-            if end < 0:
-                found.append((line, column, "block comment %* is never closed with *%"))
-                break
-            end += 2
-            newlines = text.count("\n", index, end)
-            if newlines:
-                line, line_start = line + newlines, text.rfind("\n", index, end) + 1
-            index = end
+    for match in _LEXICAL.finditer(text):
+        kind = match.lastgroup
+        if kind in ("string", "block", "comment"):
             continue
-        elif char == "%":  # line comment
-            end = text.find("\n", index)
-            index = length if end < 0 else end
-            continue
-        elif char == '"':  # string, with backslash escapes
-            index += 1
-            while index < length and text[index] not in '"\n':
-                index += 2 if text[index] == "\\" else 1
-            if index >= length or text[index] != '"':
-                found.append((line, column, "string is never closed with a double quote"))
-            index += 1
-            continue
-        elif char == "#":
-            word = re.match(r"[A-Za-z_]*", text[index + 1 :])
-            name = word.group() if word else ""
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        if kind == "open_string":
+            found.append((line, column, "string is never closed with a double quote"))
+        elif kind == "open_block":
+            found.append((line, column, "block comment %* is never closed with *%"))
+        elif kind == "directive":
+            name = match.group()[1:]
             reason = _DIRECTIVE_HELP.get(name, "a fact file holds facts only")
             found.append((line, column, f"directive #{name} is not allowed: {reason}"))
-        elif not char.isascii():
-            found.append(
-                (line, column, f"character {char!r} outside a string: identifiers are ASCII")
-            )
-        index += 1
+        else:
+            character = match.group()
+            message = f"character {character!r} outside a string: identifiers are ASCII"
+            found.append((line, column, message))
     return found
 
 
@@ -236,48 +226,39 @@ def _plain_facts(text: str, schema: Schema) -> list[Fact] | None:
         found = _plain_fact(statement.strip(), schema)
         if found is None:
             return None
-        symbol, name, arity, _ = found
-        facts.append(Fact(symbol, line, name, arity, str(symbol)))
+        symbol, name, arity, fact_text = found
+        facts.append(Fact(symbol=symbol, line=line, name=name, arity=arity, text=fact_text))
     return facts
 
 
+_COMMENT_OR_STRING = re.compile(r'("(?:[^"\\\n]|\\.)*")|(%\*.*?\*%|%[^\n]*)', re.S)
+_STOP_OR_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|(?<!\.)\.(?!\.)')
+
+
 def _statements(text: str) -> list[tuple[int, str]]:
-    """(line, text) of each statement, split at a final period outside comments and strings."""
+    """(line, text) of each statement of a file that has passed the lexical checks.
+
+    Comments are blanked (keeping line breaks), then the text is cut at each period that
+    ends a statement: outside strings, and not part of an interval ``..``.
+    """
+
+    def blank(match: re.Match[str]) -> str:
+        if match.group(1) is not None:
+            return match.group(1)
+        return re.sub(r"[^\n]", " ", match.group(2))
+
+    clean = _COMMENT_OR_STRING.sub(blank, text)
     statements = []
-    current: list[str] = []
-    start_line = None
-    index, line, length = 0, 1, len(text)
-    while index < length:
-        char = text[index]
-        if text.startswith("%*", index):
-            end = text.find("*%", index + 2)
-            end = length if end < 0 else end + 2
-            line += text.count("\n", index, end)
-            index = end
+    start = 0
+    for match in _STOP_OR_STRING.finditer(clean):
+        if match.group() != ".":
             continue
-        if char == "%":
-            end = text.find("\n", index)
-            index = length if end < 0 else end
-            continue
-        if char == '"':
-            end = index + 1
-            while end < length and text[end] not in '"\n':
-                end += 2 if text[end] == "\\" else 1
-            current.append(text[index : end + 1])
-            start_line = start_line or line
-            index = end + 1
-            continue
-        if char == "\n":
-            line += 1
-        elif not char.isspace() and start_line is None:
-            start_line = line
-        current.append(char)
-        if char == "." and not text.startswith("..", index) and text[index - 1 : index] != ".":
-            statements.append((start_line or line, "".join(current)))
-            current, start_line = [], None
-        index += 1
-    if "".join(current).strip():
-        statements.append((start_line or line, "".join(current)))  # unterminated: not plain
+        chunk = clean[start : match.end()]
+        offset = start + len(chunk) - len(chunk.lstrip())
+        statements.append((clean.count("\n", 0, offset) + 1, chunk.strip()))
+        start = match.end()
+    if clean[start:].strip():  # text after the last period: not a plain fact
+        statements.append((clean.count("\n", 0, start) + 1, clean[start:].strip()))
     return statements
 
 
@@ -377,45 +358,56 @@ _PLAIN = re.compile(r"[a-z][A-Za-z0-9_']*(\([a-z0-9_'(),\s]*\))?\.")
 def _plain_fact(text: str, schema: Schema) -> tuple[clingo.Symbol, str, int, str] | None:
     """A fact read in one step when its text is plainly a ground vocabulary fact, else None.
 
-    Only constants, numbers, strings and nested constant terms pass the pattern (no
-    variables, operators, pools or intervals), so ``clingo.parse_term`` returns exactly the
-    fact. Anything else, and any fact that fails a check (an unknown predicate, a constant
-    outside a closed list), takes the detailed path, which reports it precisely.
+    The pattern admits only lower-case constants, numbers, strings and nested constant
+    terms (no variables, operators, pools or intervals), so ``clingo.parse_term`` returns
+    exactly the fact. Anything else, and any fact that fails a check (an unknown
+    predicate, a constant outside a closed list), takes the detailed path, which reports
+    it precisely.
     """
-    skeleton = _STRING.sub('""', text).replace('""', "s")
-    if not _PLAIN.fullmatch(skeleton) or any(
-        word[0].isupper() for word in re.findall(r"\b\w+", skeleton)
-    ):
+    quoted = '"' in text
+    skeleton = _STRING.sub("s", text) if quoted else text
+    if not _PLAIN.fullmatch(skeleton):
         return None
-    body = text[:-1]
-    name = body.partition("(")[0]
-    depth, arity = 0, 0
-    for char in _STRING.sub('""', body.partition("(")[2]):
-        if char == "(":
-            depth += 1
-            if depth >= MAX_TERM_DEPTH:
-                return None  # the detailed path refuses it
-        elif char == ")":
-            depth -= 1
-            if depth < -1 or (depth == -1 and not body.endswith(")")):
-                return None
-        elif char == "," and depth == 0:
-            arity += 1
-    if depth != (-1 if "(" in body else 0):
-        return None
-    arity = arity + 1 if "(" in body else 0
+    body = skeleton[:-1]
+    name, parenthesis, inside = body.partition("(")
+    if not parenthesis:
+        arity = 0
+    elif "(" not in inside:  # flat: the common case
+        arity = inside.count(",") + 1
+    else:
+        arity = _nested_arity(inside)
+        if arity < 0:
+            return None
     doc = schema.predicates.get((name, arity))
     if doc is None:
         return None
     try:
-        symbol = clingo.parse_term(body)
+        symbol = clingo.parse_term(text[:-1])
     except RuntimeError:
         return None  # the detailed path reports the syntax error
     if symbol.type != clingo.SymbolType.Function or symbol.negative:
         return None
     if (doc.values or (name, arity) == DISPUTED) and _check_signature(symbol, schema):
         return None  # the detailed path reports it
-    return symbol, name, arity, body
+    normalized = str(symbol) if quoted else "".join(body.split())
+    return symbol, name, arity, normalized
+
+
+def _nested_arity(inside: str) -> int:
+    """The number of top-level arguments in ``inside`` (the text after the predicate's
+    opening parenthesis, strings already masked), or -1 if it nests too deep or does not
+    balance."""
+    depth, arity = 0, 1
+    for char in inside:
+        if char == "(":
+            depth += 1
+            if depth >= MAX_TERM_DEPTH:
+                return -1
+        elif char == ")":
+            depth -= 1
+        elif char == "," and depth == 0:
+            arity += 1
+    return arity if depth == -1 else -1
 
 
 def _describe(kind: ast.ASTType) -> str:

@@ -68,16 +68,22 @@ def solve_case(
         control.ground([("base", [])])
     except RuntimeError as error:
         raise SolveError("; ".join(messages) or str(error)) from None
-    return consequences(control, time_limit)
+    return consequences(control, time_limit, choices=bool(case.disputed))
 
 
-def consequences(control: clingo.Control, time_limit: float | None = None) -> Consequences:
+def consequences(
+    control: clingo.Control, time_limit: float | None = None, choices: bool = True
+) -> Consequences:
     """Brave (possible) and cautious (certain) consequences of a grounded program.
 
-    With ``time_limit`` (seconds, for both solves together), solving that runs longer is
-    cancelled and :class:`SolveError` says so.
+    Without ``choices`` (no disputed facts) the program has exactly one answer set, which
+    is both; one solve suffices. With ``time_limit`` (seconds, for all solving together),
+    solving that runs longer is cancelled and :class:`SolveError` says so.
     """
     deadline = None if time_limit is None else time.monotonic() + time_limit
+    if not choices:
+        only = _consequences(control, "auto", deadline)
+        return Consequences(certain=only, possible=only)
     possible = _consequences(control, "brave", deadline)
     certain = _consequences(control, "cautious", deadline)
     return Consequences(certain=certain, possible=possible)
