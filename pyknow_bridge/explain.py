@@ -148,8 +148,15 @@ class _Builder:
             goal = atom(name, *extra)
             return self.why(goal) if goal in self.model else self.why_not(goal)
 
+        def of_claim(name: str) -> list[clingo.Symbol]:
+            return [
+                s
+                for s, value in self.model.candidates(name, 3)
+                if isinstance(value, tuple) and value[1:3] == (plaintiff, defendant)
+            ]
+
         def valued(name: str) -> str | None:
-            held = [s for s, _ in self.model.candidates(name, 3) if s.arguments[:2] == [p, d]]
+            held = of_claim(name)
             return self.why(held[0]) if held else None
 
         jurisdiction = self.case.jurisdiction
@@ -179,11 +186,7 @@ class _Builder:
             duty=duty,
             routes=routes,
             reliance=either("justifiable_reliance"),
-            reliance_defeaters=[
-                self.why(s)
-                for s, _ in self.model.candidates("reliance_defeated", 3)
-                if s.arguments[:2] == [p, d]
-            ],
+            reliance_defeaters=[self.why(s) for s in of_claim("reliance_defeated")],
             immunity=valued("immunity"),
             causation=either("no_proximate_cause"),
         )

@@ -168,21 +168,22 @@ def render(term: Term, bindings: Bindings | None = None) -> str:
 
 
 class Model:
-    """The atoms of one answer set, indexed by predicate, each also as a plain value."""
+    """The atoms of one answer set, indexed by predicate; plain values made on first use."""
 
     def __init__(self, atoms: Iterable[clingo.Symbol]) -> None:
         self.atoms = frozenset(atoms)
-        self._by_signature: dict[tuple[str, int], list[tuple[clingo.Symbol, Value]]] = defaultdict(
-            list
-        )
-        for atom in sorted(self.atoms, key=str):  # sorted: explanations must not vary
-            if atom.type == clingo.SymbolType.Function:
-                key = (atom.name, len(atom.arguments))
-                self._by_signature[key].append((atom, native(atom)))
+        self._symbols: dict[tuple[str, int], list[clingo.Symbol]] = defaultdict(list)
+        texts = sorted((str(atom), atom) for atom in self.atoms)  # sorted: stable explanations
+        for text, atom in texts:
+            self._symbols[_signature_of_text(text)].append(atom)
+        self._values: dict[tuple[str, int], list[tuple[clingo.Symbol, Value]]] = {}
 
     def candidates(self, name: str, arity: int) -> list[tuple[clingo.Symbol, Value]]:
         """The atoms of a predicate, each with its plain value."""
-        return self._by_signature.get((name, arity), [])
+        key = (name, arity)
+        if key not in self._values:
+            self._values[key] = [(s, native(s)) for s in self._symbols.get(key, [])]
+        return self._values[key]
 
     def matches(self, term: Term, bindings: Bindings) -> Iterator[Bindings]:
         """Every extension of ``bindings`` under which the atom ``term`` is in the model."""
@@ -195,6 +196,29 @@ class Model:
 
     def __contains__(self, atom: object) -> bool:
         return atom in self.atoms
+
+
+def _signature_of_text(text: str) -> tuple[str, int]:
+    """(name, arity) of an atom as clingo prints it."""
+    name, parenthesis, inside = text.partition("(")
+    if not parenthesis:
+        return (name, 0)
+    if "(" not in inside and '"' not in inside:
+        return (name, inside.count(",") + 1)
+    depth, arity, quoted, escaped = 0, 1, False, False
+    for char in inside:
+        if quoted:
+            quoted = escaped or char != '"'
+            escaped = not escaped and char == "\\"
+        elif char == '"':
+            quoted = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "," and depth == 0:
+            arity += 1
+    return (name, arity)
 
 
 # --- Conditions (body literals) ------------------------------------------------------
