@@ -38,6 +38,14 @@ from pyknow_bridge.solver import SolveError
 EXIT_SOLVER = 1
 EXIT_REJECTED = 3
 
+_VIEW = click.option(
+    "--view",
+    "views",
+    multiple=True,
+    type=click.Choice(available_views()),
+    help="Also apply an opinion the majority rejected (repeatable). Default: the majority.",
+)
+
 _TIME_LIMIT = click.option(
     "--time-limit",
     type=click.FloatRange(min=0, min_open=True),
@@ -78,13 +86,7 @@ Examples:
     show_default=True,
     help="text: a report a lawyer reads; json: see docs/solve-output.md.",
 )
-@click.option(
-    "--view",
-    "views",
-    multiple=True,
-    type=click.Choice(available_views()),
-    help="Also apply an opinion the majority rejected (repeatable). Default: the majority.",
-)
+@_VIEW
 @_TIME_LIMIT
 def solve(
     files: tuple[Path, ...], output_format: str, views: tuple[str, ...], time_limit: float | None
@@ -154,13 +156,7 @@ Examples:
     help="memo: issue, rule, application, conclusion; json: docs/explain-output.md; "
     "svg needs Graphviz.",
 )
-@click.option(
-    "--view",
-    "views",
-    multiple=True,
-    type=click.Choice(available_views()),
-    help="Also apply an opinion the majority rejected (repeatable). Default: the majority.",
-)
+@_VIEW
 def explain(
     files: tuple[Path, ...], claim_filter: str | None, output_format: str, views: tuple[str, ...]
 ) -> None:
@@ -214,13 +210,7 @@ not be loaded. Lines come in input order (directories are searched for *.lp, sor
     + "\n  (3 here: some files were rejected; the others were still solved)"
 )
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "--view",
-    "views",
-    multiple=True,
-    type=click.Choice(available_views()),
-    help="Also apply an opinion the majority rejected (repeatable). Default: the majority.",
-)
+@_VIEW
 @click.option(
     "--chunk-size",
     type=click.IntRange(min=1),
