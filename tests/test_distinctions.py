@@ -11,9 +11,13 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import clingo
 import pytest
 
-from pyknow_bridge import Modality, solve_file
+from pyknow_bridge import Modality, load_case, solve_file
+from pyknow_bridge.derivation import DERIVATION, ExplainingProgram
+from pyknow_bridge.rulebook import load_rulebook
+from pyknow_bridge.solver import program_text
 from tests.conftest import ROOT
 
 DISTINCTIONS = sorted((ROOT / "tests" / "distinctions").glob("*.toml"))
@@ -88,3 +92,31 @@ def test_distinction(spec: dict[str, Any], variant: dict[str, Any], tmp_path: Pa
     if "no_proximate_cause" in expected:
         no_cause = claim.no_proximate_cause is Modality.CERTAIN
         assert no_cause == expected["no_proximate_cause"], context
+
+
+def test_every_rule_fires_in_some_case_or_distinction(tmp_path: Path) -> None:
+    """No rule goes untested: each derives something in a precedent or a distinction."""
+    programs: list[tuple[str, list[str]]] = []
+    for fact_file in sorted((ROOT / "facts" / "cases").glob("*.lp")):
+        text = fact_file.read_text(encoding="utf-8")
+        programs += [(text, []), (text, ["lippman"]), (text, ["jones"])]
+    for spec, variant in (p.values for p in _variants()):
+        text = _fact_text(spec, variant)
+        programs += [(text, [variant["view"]] if "view" in variant else []), (text, ["lippman"])]
+    fired: set[str] = set()
+    for text, views in programs:
+        path = tmp_path / "case.lp"
+        path.write_text(text, encoding="utf-8")
+        control = clingo.Control()
+        ExplainingProgram(tuple(views)).load_into(control)
+        control.add("base", [], program_text(load_case(path)))
+        control.ground([("base", [])])
+        with control.solve(yield_=True) as handle:
+            for model in handle:
+                fired |= {
+                    s.arguments[0].string
+                    for s in model.symbols(shown=True)
+                    if s.match(DERIVATION, 3)
+                }
+    never = {rule.rule_id for rule in load_rulebook().rules} - fired
+    assert never == set(), f"rules no test exercises: {sorted(never)}"
