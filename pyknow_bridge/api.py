@@ -5,27 +5,32 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from pyknow_bridge.limits import Deadline
 from pyknow_bridge.loader import CaseFile, load_case
 from pyknow_bridge.results import CaseResult, atom_of, build_result
-from pyknow_bridge.solver import solve_case
+from pyknow_bridge.solver import as_deadline, solve_case
 
 
 def analyse(
-    case: CaseFile, views: Sequence[str] = (), time_limit: float | None = None
+    case: CaseFile, views: Sequence[str] = (), time_limit: float | Deadline | None = None
 ) -> CaseResult:
-    """Solve a loaded case under the majority rules plus any selected views."""
+    """Solve a loaded case under the majority rules plus any selected views.
+
+    ``time_limit``: seconds, or a :class:`~pyknow_bridge.limits.Deadline` already running.
+    """
     found = solve_case(case, views, time_limit)
     certain = map(atom_of, found.certain)
     return build_result(case, certain, map(atom_of, found.possible), views)
 
 
 def solve_file(
-    path: str | Path, views: Sequence[str] = (), time_limit: float | None = None
+    path: str | Path, views: Sequence[str] = (), time_limit: float | Deadline | None = None
 ) -> CaseResult:
-    """Load a fact file strictly and solve it.
+    """Load a fact file strictly and solve it, both within ``time_limit``.
 
     >>> result = solve_file("facts/cases/valdez.lp")
     >>> result.claim("valdez").decided_outcome
     'no_recovery'
     """
-    return analyse(load_case(path), views, time_limit)
+    deadline = as_deadline(time_limit)
+    return analyse(load_case(path, deadline=deadline), views, deadline)

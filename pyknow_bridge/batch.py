@@ -11,6 +11,7 @@ size of the docket; results stream out chunk by chunk, in input order.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -20,10 +21,12 @@ from pathlib import Path
 import clingo
 from clingo import ast
 
-from pyknow_bridge.loader import CaseFile, FactFileError, load_case
+from pyknow_bridge.errors import SolveError, TimeLimitError
+from pyknow_bridge.limits import Deadline
+from pyknow_bridge.loader import CaseFile, FactFileError, Problem, load_case
 from pyknow_bridge.results import Atom, CaseResult, atom_of, build_result
 from pyknow_bridge.rulebook import rule_files
-from pyknow_bridge.solver import SolveError, check_views, consequences
+from pyknow_bridge.solver import GROUNDING_CONTEXT, as_deadline, check_views, consequences
 
 CASE = "case"
 CASE_VARIABLE = "CASE"
@@ -81,17 +84,17 @@ def lifted_statements(views: tuple[str, ...]) -> tuple[ast.AST, ...]:
 
 def lifted_facts(case_id: int, case: CaseFile) -> str:
     """The facts of one case, each with the case identifier as first argument."""
-    disputed = set(case.disputed)
+    disputed = set(case.disputed_texts)
     lines = [f"{CASE}({case_id})."]
     for fact in case.facts:
         name, _, rest = fact.text.partition("(")
         lifted = f"{name}({case_id},{rest}" if rest else f"{name}({case_id})"
-        lines.append(f"{{ {lifted} }}." if disputed and fact.symbol in disputed else f"{lifted}.")
+        lines.append(f"{{ {lifted} }}." if fact.text in disputed else f"{lifted}.")
     return "\n".join(lines)
 
 
 def solve_chunk(
-    cases: Sequence[CaseFile], views: Sequence[str] = (), time_limit: float | None = None
+    cases: Sequence[CaseFile], views: Sequence[str] = (), time_limit: float | Deadline | None = None
 ) -> list[CaseResult]:
     """Solve several loaded cases; one result per case, in order.
 
@@ -99,20 +102,19 @@ def solve_chunk(
     disputed facts share another, solved for brave and cautious consequences.
     """
     check_views(views)
+    deadline = as_deadline(time_limit)
     results: dict[int, CaseResult] = {}
-    plain = [i for i, case in enumerate(cases) if not case.disputed]
-    disputed = [i for i, case in enumerate(cases) if case.disputed]
+    plain = [i for i, case in enumerate(cases) if not case.disputed_texts]
+    disputed = [i for i, case in enumerate(cases) if case.disputed_texts]
     for group in (plain, disputed):
         if group:
-            solved = _solve_group(
-                [cases[i] for i in group], views, time_limit, bool(group is disputed)
-            )
+            solved = _solve_group([cases[i] for i in group], views, deadline, group is disputed)
             results.update(zip(group, solved, strict=True))
     return [results[i] for i in range(len(cases))]
 
 
 def _solve_group(
-    cases: Sequence[CaseFile], views: Sequence[str], time_limit: float | None, choices: bool
+    cases: Sequence[CaseFile], views: Sequence[str], deadline: Deadline, choices: bool
 ) -> list[CaseResult]:
     messages: list[str] = []
     control = clingo.Control(["--models=0"], logger=lambda _c, m: messages.append(m))
@@ -121,10 +123,10 @@ def _solve_group(
             for statement in lifted_statements(tuple(views)):
                 builder.add(statement)
         control.add("base", [], "\n".join(lifted_facts(i, c) for i, c in enumerate(cases)))
-        control.ground([("base", [])])
+        control.ground([("base", [])], context=GROUNDING_CONTEXT)
     except RuntimeError as error:
         raise SolveError("; ".join(messages) or str(error)) from None
-    found = consequences(control, time_limit, choices)
+    found = consequences(control, deadline, choices)
     possible: dict[int, list[Atom]] = defaultdict(list)
     certain: dict[int, list[Atom]] = defaultdict(list)
     for symbols, by_case in ((found.possible, possible), (found.certain, certain)):
@@ -145,44 +147,123 @@ class Rejected:
     error: FactFileError
 
 
-def fact_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """The fact files named, with directories searched for ``*.lp`` recursively, sorted."""
-    for path in map(Path, paths):
-        if path.is_dir():
-            yield from sorted(path.rglob("*.lp"))
-        else:
+@dataclass(frozen=True)
+class Failed:
+    """A case of the docket that loaded but could not be solved (the rest still solve).
+
+    ``kind``: ``time_limit`` (it took longer than allowed), ``solver`` (clingo failed), or
+    ``internal`` (a fault of this program, reported rather than losing the docket).
+    """
+
+    path: str
+    kind: str
+    message: str
+
+
+def fact_files(paths: Iterable[str | Path | Rejected]) -> Iterator[Path | Rejected]:
+    """The fact files named, with directories searched for ``*.lp`` files recursively, in
+    sorted order. Inside a directory only regular files count, and links are not followed
+    (a docket from strangers may not point the reader at other files): each such entry,
+    and a directory with no fact file at all, yields a :class:`Rejected` in its place."""
+    for named in paths:
+        if isinstance(named, Rejected):  # already found wanting (a listing made earlier)
+            yield named
+            continue
+        path = Path(named)
+        if not path.is_dir():
             yield path
+            continue
+        found = False
+        for root, directories, names in os.walk(path):
+            directories.sort()
+            for name in sorted(names):
+                if not name.endswith(".lp"):
+                    continue
+                found = True
+                entry = Path(root, name)
+                if entry.is_symlink():
+                    yield _rejected(
+                        entry, "is a symbolic link: links inside a docket are not followed"
+                    )
+                elif not entry.is_file():
+                    yield _rejected(entry, "is not a regular file: not read")
+                else:
+                    yield entry
+        if not found:
+            yield _rejected(path, "directory holds no *.lp fact file")
+
+
+def _rejected(path: Path, message: str) -> Rejected:
+    return Rejected(str(path), FactFileError([Problem(path, 0, 0, message, "")]))
 
 
 def solve_many(
-    paths: Iterable[str | Path],
+    paths: Iterable[str | Path | Rejected],
     views: Sequence[str] = (),
     chunk_size: int = DEFAULT_CHUNK,
     time_limit: float | None = None,
     on_file: Callable[[], None] | None = None,
-) -> Iterator[CaseResult | Rejected]:
+) -> Iterator[CaseResult | Rejected | Failed]:
     """Load and solve a docket, ``chunk_size`` cases per grounding, yielding in input order.
 
-    A file that fails to load yields a :class:`Rejected` in its place; the others solve.
-    ``time_limit`` applies to each chunk's solving.
+    Nothing is lost: a file that fails to load yields a :class:`Rejected` in its place, a
+    case that cannot be solved a :class:`Failed`, and every other case its result.
+    ``time_limit`` (seconds) applies to each case: to its loading and to its solving.
     """
-    pending: list[tuple[int, CaseFile | Rejected]] = []
+    check_views(views)
+    pending: list[CaseFile | Rejected | Failed] = []
 
-    def flush() -> Iterator[CaseResult | Rejected]:
-        loaded = [item for _, item in pending if isinstance(item, CaseFile)]
-        solved = iter(solve_chunk(loaded, views, time_limit)) if loaded else iter(())
-        for _, item in pending:
-            yield item if isinstance(item, Rejected) else next(solved)
+    def flush() -> Iterator[CaseResult | Rejected | Failed]:
+        loaded = [item for item in pending if isinstance(item, CaseFile)]
+        solved = iter(_solve_isolated(loaded, views, time_limit))
+        for item in pending:
+            yield next(solved) if isinstance(item, CaseFile) else item
         pending.clear()
 
-    for index, path in enumerate(fact_files(paths)):
-        try:
-            pending.append((index, load_case(path)))
-        except FactFileError as error:
-            pending.append((index, Rejected(str(path), error)))
+    for path in fact_files(paths):
+        pending.append(path if isinstance(path, Rejected) else _load(path, time_limit))
         if on_file is not None:
             on_file()
         if len(pending) >= chunk_size:
             yield from flush()
     if pending:
         yield from flush()
+
+
+def _load(path: Path, time_limit: float | None) -> CaseFile | Rejected | Failed:
+    try:
+        return load_case(path, deadline=Deadline(time_limit))
+    except FactFileError as error:
+        return Rejected(str(path), error)
+    except TimeLimitError as error:
+        return Failed(str(path), "time_limit", str(error))
+    except Exception as error:  # a fault of ours must not lose the docket
+        return Failed(str(path), "internal", f"{type(error).__name__}: {error}")
+
+
+def _solve_isolated(
+    cases: Sequence[CaseFile], views: Sequence[str], time_limit: float | None
+) -> list[CaseResult | Failed]:
+    """Solve the chunk in one grounding; if that fails, each case alone, so that one bad
+    case costs only its own line."""
+    if len(cases) <= 1:
+        return [_solve_alone(case, views, time_limit) for case in cases]
+    together = None if time_limit is None else time_limit * len(cases)
+    try:
+        return list(solve_chunk(cases, views, together))
+    except Exception:  # any failure: find the case(s) at fault one by one
+        return [_solve_alone(case, views, time_limit) for case in cases]
+
+
+def _solve_alone(
+    case: CaseFile, views: Sequence[str], time_limit: float | None
+) -> CaseResult | Failed:
+    path = str(case.path)
+    try:
+        return solve_chunk([case], views, time_limit)[0]
+    except TimeLimitError as error:
+        return Failed(path, "time_limit", str(error))
+    except SolveError as error:
+        return Failed(path, "solver", str(error))
+    except Exception as error:  # a fault of ours must not lose the docket
+        return Failed(path, "internal", f"{type(error).__name__}: {error}")

@@ -1,24 +1,31 @@
 """The ``pyknow-bridge`` command line.
 
-Exit codes (also in ``pyknow-bridge --help`` and the README):
-  0  every file was solved and the report printed
-  1  the solver failed (a message from clingo, or no answer set)
-  2  usage error (unknown option, missing file, unknown view)
-  3  a fact file was rejected; nothing was solved
+Exit codes (also in ``pyknow-bridge --help`` and the README), the same for every command:
+  0    every file was solved and the report printed
+  1    the solver failed, or the time limit was reached
+  2    usage error (unknown option or view, a bad --claim or --time-limit)
+  3    a fact file was rejected (missing, unreadable or not pure vocabulary facts)
+  130  interrupted (Ctrl-C)
+  141  the output was closed early (a broken pipe); nothing more is written
 """
 
 from __future__ import annotations
 
 import json
+import math
+import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, NoReturn
 
 import click
 
 from pyknow_bridge import __version__
 from pyknow_bridge.api import analyse
-from pyknow_bridge.batch import DEFAULT_CHUNK, Rejected, fact_files, solve_many
+from pyknow_bridge.batch import DEFAULT_CHUNK, Failed, Rejected, fact_files, solve_many
 from pyknow_bridge.docs import render_predicate_reference
+from pyknow_bridge.errors import SolveError
 from pyknow_bridge.explain import explain_case
 from pyknow_bridge.explain_render import (
     GraphvizMissingError,
@@ -29,14 +36,86 @@ from pyknow_bridge.explain_render import (
     render_svg,
 )
 from pyknow_bridge.explanation import Explanation
+from pyknow_bridge.limits import MAX_TIME_LIMIT, Deadline
 from pyknow_bridge.loader import CaseFile, FactFileError, load_case
+from pyknow_bridge.printable import printable
 from pyknow_bridge.render_json import SCHEMA_ID, case_to_dict, render_json
 from pyknow_bridge.render_text import render_text
 from pyknow_bridge.rulebook import available_views
-from pyknow_bridge.solver import SolveError
 
 EXIT_SOLVER = 1
 EXIT_REJECTED = 3
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
+
+#: Plain stand-ins for the symbols of the reports, for a console that cannot show them.
+_ASCII = str.maketrans({"✓": "+", "✗": "x", "\u2014": "--", "\u2013": "-", "…": "...", "·": "-"})
+
+
+def _emit(text: str, err: bool = False) -> None:
+    """Write ``text`` as it is where the stream can encode it, else with plain stand-ins."""
+    stream = sys.stderr if err else sys.stdout
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        text = text.translate(_ASCII).encode(encoding, errors="replace").decode(encoding)
+    click.echo(text, file=stream, nl=False)
+
+
+class _TimeLimit(click.ParamType[float]):
+    """Seconds: a finite positive number no larger than a week."""
+
+    name = "seconds"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
+        try:
+            seconds = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a number of seconds", param, ctx)
+        if not (math.isfinite(seconds) and 0 < seconds <= MAX_TIME_LIMIT):
+            self.fail(
+                f"{value!r}: give a number of seconds above 0 and at most {MAX_TIME_LIMIT:g}",
+                param,
+                ctx,
+            )
+        return seconds
+
+
+class _Program(click.Group):
+    """The command group, with exit codes of its own for Ctrl-C and a closed pipe."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            result = super().invoke(ctx)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _stop_writing()
+        return result
+
+    def main(self, *args: Any, **kwargs: Any) -> NoReturn:
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except click.ClickException as error:
+            error.show()
+            sys.exit(error.exit_code)
+        except (KeyboardInterrupt, click.exceptions.Abort):
+            click.echo("interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except BrokenPipeError:
+            _stop_writing()
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _stop_writing() -> NoReturn:
+    """Whoever read the output stopped reading (``| head``): exit quietly."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(EXIT_BROKEN_PIPE)
+
 
 _VIEW = click.option(
     "--view",
@@ -48,20 +127,27 @@ _VIEW = click.option(
 
 _TIME_LIMIT = click.option(
     "--time-limit",
-    type=click.FloatRange(min=0, min_open=True),
+    type=_TimeLimit(),
     metavar="SECONDS",
-    help="Stop solving that takes longer (exit 1 with a message). Default: no limit.",
+    help="Give up on a case whose loading, solving and explaining take longer "
+    "(exit 1 with a message). Default: no limit.",
+)
+
+_FILES = click.argument(
+    "files", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path)
 )
 
 _EXIT_CODES = """\b
 Exit codes:
-  0  solved and reported
-  1  the solver failed
-  2  usage error
-  3  a fact file was rejected (nothing solved)"""
+  0    solved and reported
+  1    the solver failed or the time limit was reached
+  2    usage error
+  3    a fact file was rejected (missing, unreadable, or not vocabulary facts)
+  130  interrupted
+  141  output closed early (broken pipe)"""
 
 
-@click.group(epilog=_EXIT_CODES)
+@click.group(cls=_Program, epilog=_EXIT_CODES)
 @click.version_option(__version__, prog_name="pyknow-bridge")
 def main() -> None:
     """The public duty doctrine (D.C. and New York) as a knowledge base you can query."""
@@ -73,11 +159,12 @@ Examples:
   pyknow-bridge solve facts/cases/valdez.lp
   pyknow-bridge solve --format json facts/cases/*.lp
   pyknow-bridge solve --view lippman facts/cases/valdez.lp
+  cat case.lp | pyknow-bridge solve -
 
 """
     + _EXIT_CODES
 )
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@_FILES
 @click.option(
     "--format",
     "output_format",
@@ -94,30 +181,45 @@ def solve(
     """Decide every claim in each fact FILE: duty, basis, elements, reliance, immunity, outcome.
 
     A file with any problem is rejected whole, with file, line and the offending text; if any
-    file is rejected, none is solved.
+    file is rejected, none is solved. FILE may be - for standard input.
     """
-    cases = _load_all(files)
+    loaded = _load_all(files, time_limit)
     try:
-        results = [analyse(case, views, time_limit) for case in cases]
+        results = [analyse(case, views, deadline) for case, deadline in loaded]
     except SolveError as error:
-        click.echo(f"solver error: {error}", err=True)
-        sys.exit(EXIT_SOLVER)
-    click.echo(render_json(results) if output_format == "json" else render_text(results), nl=False)
+        _fail(error)
+    if output_format == "json":
+        _emit(render_json(results))
+    else:
+        _emit(render_text(results))
 
 
-def _load_all(files: tuple[Path, ...]) -> list[CaseFile]:
-    """Load every file, or report every rejected one and exit: nothing half-loaded."""
-    cases: list[CaseFile] = []
+def _printable_lines(text: str) -> str:
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
+def _fail(error: SolveError) -> NoReturn:
+    _emit(f"solver error: {error}\n", err=True)
+    sys.exit(EXIT_SOLVER)
+
+
+def _load_all(files: Sequence[Path], time_limit: float | None) -> list[tuple[CaseFile, Deadline]]:
+    """Load every file, each on its own clock, or report every rejected one and exit:
+    nothing half-loaded."""
+    loaded: list[tuple[CaseFile, Deadline]] = []
     rejected = False
     for path in files:
+        deadline = Deadline(time_limit)
         try:
-            cases.append(load_case(path))
+            loaded.append((load_case(path, deadline=deadline), deadline))
         except FactFileError as error:
             rejected = True
-            click.echo(f"rejected: {path}\n{error}", err=True)
+            _emit(f"rejected: {printable(str(path))}\n{_printable_lines(str(error))}\n", err=True)
+        except SolveError as error:
+            _fail(error)
     if rejected:
         sys.exit(EXIT_REJECTED)
-    return cases
+    return loaded
 
 
 _RENDERERS = {
@@ -140,12 +242,13 @@ Examples:
 """
     + _EXIT_CODES
 )
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@_FILES
 @click.option(
     "--claim",
     "claim_filter",
     metavar="P,D",
-    help="Explain only the claim of plaintiff P against defendant D.",
+    callback=lambda _ctx, _param, value: _claim_option(value),
+    help="Explain only the claim of plaintiff P against defendant D (or every claim of P).",
 )
 @click.option(
     "--format",
@@ -157,41 +260,60 @@ Examples:
     "svg needs Graphviz.",
 )
 @_VIEW
+@_TIME_LIMIT
 def explain(
-    files: tuple[Path, ...], claim_filter: str | None, output_format: str, views: tuple[str, ...]
+    files: tuple[Path, ...],
+    claim_filter: tuple[str, str] | None,
+    output_format: str,
+    views: tuple[str, ...],
+    time_limit: float | None,
 ) -> None:
     """Explain every conclusion on each claim: why it holds, or why not, with the authorities.
 
     Each step names the rule (id and statement), its premises down to the facts of the file,
     and the authority; what did not hold names what was missing and who bore the burden.
     """
-    cases = _load_all(files)
+    loaded = _load_all(files, time_limit)
     try:
-        explanations = [explain_case(case, views) for case in cases]
+        explanations = [explain_case(case, views, deadline) for case, deadline in loaded]
     except SolveError as error:
-        click.echo(f"solver error: {error}", err=True)
-        sys.exit(EXIT_SOLVER)
+        _fail(error)
     if claim_filter:
         explanations = _only_claim(explanations, claim_filter)
     try:
-        click.echo(_RENDERERS[output_format](explanations), nl=False)
+        _emit(_RENDERERS[output_format](explanations))
     except GraphvizMissingError as error:
         raise click.UsageError(str(error)) from None
 
 
-def _only_claim(explanations: list[Explanation], claim_filter: str) -> list[Explanation]:
-    plaintiff, _, defendant = claim_filter.partition(",")
+def _claim_option(value: str | None) -> tuple[str, str] | None:
+    """``P,D`` or ``P`` as (plaintiff, defendant or ""); anything else is a usage error."""
+    if value is None:
+        return None
+    plaintiff, comma, defendant = (part.strip() for part in value.partition(","))
+    if not plaintiff or (comma and not defendant) or "," in defendant:
+        raise click.BadParameter(
+            f"{value!r}: give P,D (plaintiff and defendant) or P", param_hint="--claim"
+        )
+    return plaintiff, defendant
+
+
+def _only_claim(
+    explanations: list[Explanation], claim_filter: tuple[str, str]
+) -> list[Explanation]:
+    plaintiff, defendant = claim_filter
     kept = []
     for explanation in explanations:
         explanation.claims = [
             c
             for c in explanation.claims
-            if c.plaintiff == plaintiff.strip() and defendant.strip() in ("", c.defendant)
+            if c.plaintiff == plaintiff and defendant in ("", c.defendant)
         ]
         if explanation.claims:
             kept.append(explanation)
     if not kept:
-        raise click.BadParameter(f"no claim {claim_filter} in the files", param_hint="--claim")
+        shown = f"{plaintiff},{defendant}" if defendant else plaintiff
+        raise click.BadParameter(f"no claim {shown} in the files", param_hint="--claim")
     return kept
 
 
@@ -202,14 +324,16 @@ Examples:
   pyknow-bridge batch --chunk-size 2000 --time-limit 60 docket/ > results.jsonl
 
 Each line of the output is one case: the JSON of `solve --format json` for that case
-(docs/solve-output.md), or {"file": ..., "rejected": [problems]} for a file that could
-not be loaded. Lines come in input order (directories are searched for *.lp, sorted).
+(docs/solve-output.md), {"file": ..., "rejected": [problems]} for a file that could not
+be loaded, or {"file": ..., "error": {"kind": ..., "message": ...}} for a case that could
+not be solved. Lines come in input order (directories are searched for *.lp, sorted).
+No case is lost: every other case is still solved and printed.
 
 """
     + _EXIT_CODES
-    + "\n  (3 here: some files were rejected; the others were still solved)"
+    + "\n  (here 3: some file was rejected; else 1: some case failed)"
 )
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_VIEW
 @click.option(
     "--chunk-size",
@@ -228,26 +352,28 @@ def batch(
     when it is a terminal.
     """
     files = list(fact_files(paths))
-    rejected = 0
+    rejected = failed = 0
     with click.progressbar(
         length=len(files), label="solving", file=sys.stderr, hidden=not sys.stderr.isatty()
     ) as bar:
-        try:
-            for item in solve_many(
-                files, views, chunk_size, time_limit, on_file=lambda: bar.update(1)
-            ):
-                if isinstance(item, Rejected):
-                    rejected += 1
-                    line = {"schema": SCHEMA_ID, "file": item.path, "rejected": _problems(item)}
-                else:
-                    line = {"schema": SCHEMA_ID, **case_to_dict(item)}
-                click.echo(json.dumps(line))
-        except SolveError as error:
-            click.echo(f"solver error: {error}", err=True)
-            sys.exit(EXIT_SOLVER)
+        for item in solve_many(files, views, chunk_size, time_limit, on_file=lambda: bar.update(1)):
+            line: dict[str, object]
+            if isinstance(item, Rejected):
+                rejected += 1
+                line = {"schema": SCHEMA_ID, "file": item.path, "rejected": _problems(item)}
+            elif isinstance(item, Failed):
+                failed += 1
+                error = {"kind": item.kind, "message": item.message}
+                line = {"schema": SCHEMA_ID, "file": item.path, "error": error}
+            else:
+                line = {"schema": SCHEMA_ID, **case_to_dict(item)}
+            click.echo(json.dumps(line))
     if rejected:
-        click.echo(f"{rejected} of {len(files)} files rejected (see their lines)", err=True)
-        sys.exit(EXIT_REJECTED)
+        _emit(f"{rejected} of {len(files)} files rejected (see their lines)\n", err=True)
+    if failed:
+        _emit(f"{failed} of {len(files)} cases could not be solved (see their lines)\n", err=True)
+    if rejected or failed:
+        sys.exit(EXIT_REJECTED if rejected else EXIT_SOLVER)
 
 
 def _problems(item: Rejected) -> list[dict[str, object]]:
@@ -260,4 +386,4 @@ def _problems(item: Rejected) -> list[dict[str, object]]:
 @main.command()
 def vocabulary() -> None:
     """Print the reference of every predicate (Input, Internal, Output), read from the rules."""
-    click.echo(render_predicate_reference(), nl=False)
+    _emit(render_predicate_reference())

@@ -17,6 +17,7 @@ import clingo
 
 from pyknow_bridge.authorities import parse_source
 from pyknow_bridge.derivation import DERIVATION, ExplainingProgram, derivations_of
+from pyknow_bridge.errors import TimeLimitError
 from pyknow_bridge.explanation import (
     ATTEMPT,
     DERIVED,
@@ -28,6 +29,7 @@ from pyknow_bridge.explanation import (
     Node,
     RouteExplanation,
 )
+from pyknow_bridge.limits import Deadline
 from pyknow_bridge.loader import CaseFile
 from pyknow_bridge.matching import (
     Attempt,
@@ -50,7 +52,13 @@ from pyknow_bridge.matching import (
 from pyknow_bridge.render_text import CLAIM_GUARDS
 from pyknow_bridge.results import Modality
 from pyknow_bridge.rulebook import RuleEntry, Signature, load_rulebook, rule_files
-from pyknow_bridge.solver import SolveError, check_views, program_text
+from pyknow_bridge.solver import (
+    GROUNDING_CONTEXT,
+    SolveError,
+    as_deadline,
+    check_views,
+    program_text,
+)
 
 #: Beyond this many disputed facts, scenarios are not enumerated one by one.
 MAX_ENUMERATED_DISPUTES = 10
@@ -62,27 +70,37 @@ JURISDICTION_GUARDS = frozenset(CLAIM_GUARDS.values())
 Scenario = tuple[bool, ...]
 
 
-def explain_case(case: CaseFile, views: Sequence[str] = ()) -> Explanation:
-    """Solve ``case`` with derivation atoms and explain every claim in it."""
+def explain_case(
+    case: CaseFile, views: Sequence[str] = (), time_limit: float | Deadline | None = None
+) -> Explanation:
+    """Solve ``case`` with derivation atoms and explain every claim in it.
+
+    ``time_limit``: seconds, or a :class:`~pyknow_bridge.limits.Deadline` already running;
+    past it, :class:`~pyknow_bridge.errors.TimeLimitError`.
+    """
     check_views(views)
-    scenarios = _solve_scenarios(case, tuple(views))
+    deadline = as_deadline(time_limit)
+    scenarios = _solve_scenarios(case, tuple(views), deadline)
     as_stated = tuple(True for _ in case.disputed)
     builder = _Builder(case, scenarios, as_stated, tuple(views))
-    unique = [builder.claim(plaintiff, defendant) for plaintiff, defendant in case.claims()]
+    unique = []
+    for plaintiff, defendant in case.claims():
+        deadline.check("explaining")
+        unique.append(builder.claim(plaintiff, defendant))
     return Explanation(
         path=str(case.path),
         case_name=case.text_value("case_name"),
         citation=case.text_value("citation"),
         jurisdiction=case.jurisdiction,
         views=tuple(views),
-        disputed=tuple(str(s) for s in case.disputed),
+        disputed=case.disputed_texts,
         nodes=builder.nodes,
         claims=unique,
     )
 
 
 def _solve_scenarios(
-    case: CaseFile, views: tuple[str, ...]
+    case: CaseFile, views: tuple[str, ...], deadline: Deadline
 ) -> dict[Scenario, frozenset[clingo.Symbol]]:
     if len(case.disputed) > MAX_ENUMERATED_DISPUTES:
         raise SolveError(
@@ -96,14 +114,25 @@ def _solve_scenarios(
     try:
         ExplainingProgram(views).load_into(control)
         control.add("base", [], program_text(case))
-        control.ground([("base", [])])
+        control.ground([("base", [])], context=GROUNDING_CONTEXT)
     except RuntimeError as error:
         raise SolveError("; ".join(messages) or str(error)) from None
     scenarios: dict[Scenario, frozenset[clingo.Symbol]] = {}
-    with control.solve(yield_=True) as handle:
-        for model in handle:
-            atoms = frozenset(model.symbols(shown=True))
-            scenarios[tuple(d in atoms for d in case.disputed)] = atoms
+
+    def on_model(model: clingo.Model) -> None:
+        atoms = frozenset(model.symbols(shown=True))
+        scenarios[tuple(d in atoms for d in case.disputed)] = atoms
+
+    with control.solve(on_model=on_model, async_=True) as handle:
+        remaining = deadline.remaining()
+        if remaining is None:
+            handle.wait()
+        elif not handle.wait(remaining):
+            handle.cancel()
+            raise TimeLimitError(
+                f"time limit reached: solving for the explanation took longer than "
+                f"{deadline.seconds:g} s"
+            )
     if not scenarios:
         raise SolveError("the rules and facts have no answer set")
     return scenarios

@@ -22,6 +22,7 @@ from pyknow_bridge.explanation import (
     Explanation,
     Node,
 )
+from pyknow_bridge.printable import printable
 from pyknow_bridge.render_text import JURISDICTION_NAMES, words
 from pyknow_bridge.results import Modality
 
@@ -157,7 +158,7 @@ def _heading(explanation: Explanation) -> str:
     title = explanation.case_name or explanation.path
     if explanation.citation:
         title += f", {explanation.citation}"
-    return title
+    return printable(title)
 
 
 def _view(explanation: Explanation) -> str:
@@ -179,7 +180,7 @@ def render_memo(explanations: Sequence[Explanation]) -> str:
                 "Key:   ✓ holds   ✗ does not hold",
             ]
             if explanation.disputed:
-                out.append(f"Disputed facts: {', '.join(explanation.disputed)}")
+                out.append(f"Disputed facts: {printable(', '.join(explanation.disputed))}")
             for section in outline(explanation, claim):
                 out += ["", section.title.upper()]
                 out += [f"  {p}" for p in section.paragraphs]
@@ -200,7 +201,8 @@ def render_markdown(explanations: Sequence[Explanation]) -> str:
     for explanation in explanations:
         out += [f"# {_heading(explanation)}", "", f"View: {_view(explanation)}.", ""]
         if explanation.disputed:
-            out += [f"Disputed facts: {', '.join(f'`{d}`' for d in explanation.disputed)}.", ""]
+            disputed = ", ".join(f"`{printable(d)}`" for d in explanation.disputed)
+            out += [f"Disputed facts: {disputed}.", ""]
         for claim in explanation.claims:
             out += [f"## Claim of `{claim.plaintiff}` against `{claim.defendant}`", ""]
             for section in outline(explanation, claim):

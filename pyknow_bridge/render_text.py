@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from pyknow_bridge.printable import printable
 from pyknow_bridge.results import CaseResult, ClaimResult, Modality
 from pyknow_bridge.rulebook import load_rulebook
 
@@ -82,12 +83,12 @@ def render_case(result: CaseResult) -> str:
     view = ", ".join(result.views) if result.views else "majority (the court's opinion)"
     law = JURISDICTION_NAMES.get(result.jurisdiction, result.jurisdiction)
     lines = [
-        title,
-        f"  File: {result.path}",
+        printable(title),
+        f"  File: {printable(result.path)}",
         f"  Law:  {law};  view: {view}",
     ]
     if result.disputed:
-        lines.append(f"  Disputed facts: {', '.join(result.disputed)}")
+        lines.append(f"  Disputed facts: {printable(', '.join(result.disputed))}")
     for claim in result.claims:
         lines.append("")
         lines.extend(render_claim(claim, result.jurisdiction))

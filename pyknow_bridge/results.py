@@ -110,7 +110,7 @@ def build_result(
         citation=case.text_value("citation"),
         jurisdiction=case.jurisdiction,
         views=tuple(views),
-        disputed=tuple(str(s) for s in case.disputed),
+        disputed=case.disputed_texts,
         claims=tuple(_claim_result(p, d, by_claim[(p, d)], certain_set) for p, d in case.claims()),
     )
 

@@ -8,18 +8,31 @@ and cautious consequences (true in all: *certain*).
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import clingo
 
+from pyknow_bridge.errors import SolveError, TimeLimitError
+from pyknow_bridge.limits import Deadline
 from pyknow_bridge.loader import CaseFile
 from pyknow_bridge.rulebook import available_views, rule_files
 
+__all__ = ["GROUNDING_CONTEXT", "Consequences", "SolveError", "consequences", "solve_case"]
 
-class SolveError(RuntimeError):
-    """The solver failed: unknown view, a message from clingo, or no answer set."""
+
+class _NoFunctions:
+    """The grounding context: it defines no functions, so an ``@f(...)`` term can never
+    call Python (clingo would otherwise look it up in ``__main__``)."""
+
+
+#: Pass as ``context`` to every ``Control.ground`` call.
+GROUNDING_CONTEXT = _NoFunctions()
+
+
+def as_deadline(time_limit: float | Deadline | None) -> Deadline:
+    """A time limit in seconds (or none) as a running :class:`Deadline`; a Deadline as is."""
+    return time_limit if isinstance(time_limit, Deadline) else Deadline(time_limit)
 
 
 @dataclass(frozen=True)
@@ -40,10 +53,10 @@ def check_views(views: Sequence[str]) -> None:
 
 def program_text(case: CaseFile) -> str:
     """The case as clingo input: disputed facts as choices, the rest as facts."""
-    disputed = set(case.disputed)
+    disputed = set(case.disputed_texts)
     lines = []
     for fact in case.facts:
-        if disputed and fact.symbol in disputed:
+        if disputed and fact.text in disputed:
             lines.append(f"{{ {fact.text} }}.")
         else:
             lines.append(f"{fact.text}.")
@@ -51,9 +64,13 @@ def program_text(case: CaseFile) -> str:
 
 
 def solve_case(
-    case: CaseFile, views: Sequence[str] = (), time_limit: float | None = None
+    case: CaseFile, views: Sequence[str] = (), time_limit: float | Deadline | None = None
 ) -> Consequences:
-    """Solve one loaded case under the majority rules plus the selected views."""
+    """Solve one loaded case under the majority rules plus the selected views.
+
+    ``time_limit`` is in seconds, or a :class:`Deadline` already running (one that also
+    covered loading, say); solving past it raises :class:`TimeLimitError`.
+    """
     check_views(views)
     messages: list[str] = []
 
@@ -65,22 +82,19 @@ def solve_case(
         for path in rule_files(views):
             control.load(str(path))
         control.add("base", [], program_text(case))
-        control.ground([("base", [])])
+        control.ground([("base", [])], context=GROUNDING_CONTEXT)
     except RuntimeError as error:
         raise SolveError("; ".join(messages) or str(error)) from None
-    return consequences(control, time_limit, choices=bool(case.disputed))
+    return consequences(control, as_deadline(time_limit), choices=bool(case.disputed_texts))
 
 
-def consequences(
-    control: clingo.Control, time_limit: float | None = None, choices: bool = True
-) -> Consequences:
+def consequences(control: clingo.Control, deadline: Deadline, choices: bool = True) -> Consequences:
     """Brave (possible) and cautious (certain) consequences of a grounded program.
 
     Without ``choices`` (no disputed facts) the program has exactly one answer set, which
-    is both; one solve suffices. With ``time_limit`` (seconds, for all solving together),
-    solving that runs longer is cancelled and :class:`SolveError` says so.
+    is both; one solve suffices. Solving that runs past ``deadline`` is cancelled and
+    :class:`TimeLimitError` says so.
     """
-    deadline = None if time_limit is None else time.monotonic() + time_limit
     if not choices:
         only = _consequences(control, "auto", deadline)
         return Consequences(certain=only, possible=only)
@@ -90,7 +104,7 @@ def consequences(
 
 
 def _consequences(
-    control: clingo.Control, mode: str, deadline: float | None
+    control: clingo.Control, mode: str, deadline: Deadline
 ) -> frozenset[clingo.Symbol]:
     control.configuration.solve.enum_mode = mode  # type: ignore[union-attr]
     last: list[Sequence[clingo.Symbol]] = []
@@ -99,12 +113,14 @@ def _consequences(
         last[:] = [model.symbols(shown=True)]
 
     with control.solve(on_model=on_model, async_=True) as handle:
-        remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
+        remaining = deadline.remaining()
         if remaining is None:
             handle.wait()
         elif not handle.wait(remaining):
             handle.cancel()
-            raise SolveError(f"time limit reached: solving took longer than allowed ({mode})")
+            raise TimeLimitError(
+                f"time limit reached: solving took longer than {deadline.seconds:g} s"
+            )
     if not last:
         raise SolveError("the rules and facts have no answer set")
     return frozenset(last[0])

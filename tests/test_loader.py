@@ -126,5 +126,6 @@ def test_a_file_without_claims_is_refused(tmp_path: Path) -> None:
 
 
 def test_disputed_facts_are_recorded(tmp_path: Path) -> None:
-    case = load_case(_write(tmp_path, GOOD + "contact(p, o).\ndisputed(contact(p, o)).\n"))
+    text = GOOD + "agent(o, city).\ncontact(p, o).\ndisputed(contact(p, o)).\n"
+    case = load_case(_write(tmp_path, text))
     assert [str(s) for s in case.disputed] == ["contact(p,o)"]

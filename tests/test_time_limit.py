@@ -5,6 +5,7 @@ from __future__ import annotations
 import clingo
 import pytest
 
+from pyknow_bridge.limits import NO_DEADLINE, Deadline
 from pyknow_bridge.solver import SolveError, consequences
 
 # Pigeons into fewer holes: small to write, exponentially hard for a SAT solver.
@@ -20,11 +21,11 @@ def test_time_limit_cancels_long_solving() -> None:
     control.add("base", [], PIGEONHOLE)
     control.ground([("base", [])])
     with pytest.raises(SolveError, match="time limit reached"):
-        consequences(control, time_limit=0.3)
+        consequences(control, Deadline(0.3))
 
 
 def test_without_a_limit_a_quick_program_solves() -> None:
     control = clingo.Control(["--models=0"])
     control.add("base", [], "a. b :- a.")
     control.ground([("base", [])])
-    assert {str(s) for s in consequences(control).certain} == {"a", "b"}
+    assert {str(s) for s in consequences(control, NO_DEADLINE).certain} == {"a", "b"}
