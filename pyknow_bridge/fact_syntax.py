@@ -434,37 +434,22 @@ def _fast_fact(match: re.Match[str], offset: int) -> RawFact | None:
         return RawFact(name, (), name, offset)
     if '"' in inside:
         terms = _pieces_to_terms(_PIECE.findall(inside))
-        if terms is None:
-            return None
-        return RawFact(name, terms, fact_text(name, terms), offset)
+        return None if terms is None else RawFact(name, terms, fact_text(name, terms), offset)
     # No strings: clingo's text is the match without its white space and period.
     text = _NO_SPACE.sub("", match.group())[:-1]
+    arguments: list[Term | None] = []
     if "(" not in inside:
-        arguments: list[Term] = []
-        for word in text[len(name) + 1 : -1].split(","):
-            if word[0] in _NUMERIC:
-                number = int(word)
-                if abs(number) > NUMBER_LIMIT:
-                    return None
-                arguments.append(number)
-            elif word == _KEYWORD:
-                return None
+        arguments = [_word(word) for word in text[len(name) + 1 : -1].split(",")]
+    else:
+        for function, inner, word in _NESTED.findall(text, len(name) + 1, len(text) - 1):
+            if function:
+                words = [_word(w) for w in inner.split(",")]
+                arguments.append(None if None in words else Function(function, tuple(words)))  # type: ignore[arg-type]
             else:
-                arguments.append(word)
-        return RawFact(name, tuple(arguments), text, offset)
-    nested: list[Term] = []
-    for function, inner, word in _NESTED.findall(text, len(name) + 1, len(text) - 1):
-        if function:
-            words = [_word(w) for w in inner.split(",")]
-            if None in words:
-                return None
-            nested.append(Function(function, tuple(words)))  # type: ignore[arg-type]
-        else:
-            value = _word(word)
-            if value is None:
-                return None
-            nested.append(value)
-    return RawFact(name, tuple(nested), text, offset)
+                arguments.append(_word(word))
+    if None in arguments:
+        return None
+    return RawFact(name, tuple(arguments), text, offset)  # type: ignore[arg-type]
 
 
 def _word(word: str) -> Term | None:
