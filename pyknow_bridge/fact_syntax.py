@@ -70,18 +70,19 @@ _NUMERIC = frozenset("-0123456789")
 _NESTED = re.compile(r"([a-z][A-Za-z0-9_']*)\(([^()]*)\)|([^,()]+)")
 #: The pieces of a fast fact's arguments.
 _PIECE = re.compile(rf"{_STRING}|{_IDENT}|{_NUMBER}|[(),]")
-#: White space and line comments between statements (``%*`` opens a block comment instead).
-_SKIP = re.compile(r"(?:[ \t\r\n]+|%(?!\*)[^\n]*)+")
+#: White space and line comments between statements (``%*`` opens a block comment instead;
+#: ``#!`` opens a line comment too, for a shebang line).
+_SKIP = re.compile(r"(?:[ \t\r\n]+|%(?!\*)[^\n]*|#![^\n]*)+")
 
 _TOKEN = re.compile(
     r"""
-      (?P<skip>[ \t\r\n]+|%(?!\*)[^\n]*)
+      (?P<skip>[ \t\r\n]+|%(?!\*)[^\n]*|\#![^\n]*)
     | (?P<block>%\*)
     | (?P<string>"(?:[^\\"\n]|\\["\\n])*")
     | (?P<bad_string>")
     | (?P<word>[_']*[A-Za-z][A-Za-z0-9_']*)
     | (?P<number>[0-9]+)
-    | (?P<directive>\#(?:!|[A-Za-z0-9_]*))
+    | (?P<directive>\#[A-Za-z0-9_]*)
     | (?P<symbol>\.\.|:-|:~|\*\*|>=|<=|==|!=|<>|[().,;:{}\[\]|+\-*/\\<>=@&^~?!])
     | (?P<other>[\s\S])
     """,
