@@ -13,17 +13,19 @@ import sys
 import time
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from pyknow_bridge import batch
 from pyknow_bridge.batch import Failed, Rejected, solve_many
 from pyknow_bridge.errors import TimeLimitError
 from pyknow_bridge.results import CaseResult
-from tests.conftest import CASES_DIR
+from tests.conftest import CASES_DIR, ROOT
 
 COMMAND = [str(Path(sys.executable).parent / "pyknow-bridge")]
 VALDEZ = CASES_DIR / "valdez.lp"
 MORGAN = CASES_DIR / "morgan.lp"
+LINE_SCHEMA = json.loads((ROOT / "docs" / "batch-line.schema.json").read_text(encoding="utf-8"))
 
 #: One file of each bad kind (name -> text), for the docket test.
 BAD_FILES = {
@@ -83,6 +85,8 @@ def test_a_docket_with_every_bad_kind_still_solves_every_good_case(tmp_path: Pat
         assert "rejected" in by_file[str(docket / name)], name
     assert by_file[str(empty)]["rejected"][0]["message"] == "directory holds no *.lp fact file"
     assert len(lines) == len(BAD_FILES) + 2 + 3 + 1  # each file once, none lost, none twice
+    for line in lines:
+        jsonschema.validate(line, LINE_SCHEMA)
 
 
 def test_11_a_case_that_fails_to_solve_costs_only_its_own_line(
@@ -122,6 +126,7 @@ def test_11_batch_exit_code_and_error_line_for_a_case_that_failed(tmp_path: Path
     line = json.loads(run.stdout.splitlines()[0])
     assert run.returncode == 1
     assert line["error"]["kind"] == "time_limit"
+    jsonschema.validate(line, LINE_SCHEMA)
 
 
 @pytest.mark.parametrize("value", ["nan", "inf", "-1", "0", "1e18", "soon"])
