@@ -74,6 +74,7 @@ def generate_case(rng: random.Random, number: int = 0) -> str:
         maybe(0.3, "private_right(s1).")
         maybe(0.5, "breached(d, s1).")
         maybe(0.3, "public_at_large(s1).")
+        maybe(0.3, "helpless_class(k1).")
     if jurisdiction == "ny":
         maybe(0.05, "proprietary(d, other).")
         if rng.random() < 0.5:
@@ -83,6 +84,10 @@ def generate_case(rng: random.Random, number: int = 0) -> str:
             maybe(0.5, "discretionary_position(a1).")
             maybe(0.4, "judgment_exercised(c1).")
             maybe(0.2, "ministerial(c1).")
+    elif rng.random() < 0.2:  # D.C.: the discretionary-function immunity
+        facts += ["negligent_conduct(d, c1).", "immunity_asserted(d)."]
+        maybe(0.5, "policy_decision(c1).")
+        maybe(0.2, "ministerial(c1).")
     structural = (
         "case_name",
         "citation",

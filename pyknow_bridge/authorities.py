@@ -11,12 +11,18 @@ from pyknow_bridge.paths import AUTHORITIES_FILE
 
 @dataclass(frozen=True)
 class Authority:
-    """A case (or the vocabulary itself) that a rule rests on."""
+    """A case (or the vocabulary itself) that a rule rests on.
+
+    ``seed`` names the file in shared/seeds/ the authority comes from or is reported in;
+    an authority from outside the seeds has no ``seed`` and names in ``source`` where
+    its text was read.
+    """
 
     key: str
     short: str
     cite: str
     seed: str
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -40,7 +46,13 @@ def authorities() -> dict[str, Authority]:
     with AUTHORITIES_FILE.open("rb") as handle:
         table = tomllib.load(handle)
     return {
-        key: Authority(key=key, short=entry["short"], cite=entry["cite"], seed=entry["seed"])
+        key: Authority(
+            key=key,
+            short=entry["short"],
+            cite=entry["cite"],
+            seed=entry.get("seed", ""),
+            source=entry.get("source", ""),
+        )
         for key, entry in table.items()
     }
 

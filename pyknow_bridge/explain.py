@@ -339,6 +339,7 @@ class _Builder:
             statement=rule.statement,
             citations=tuple(parse_source(rule.source)),
             burden=rule.burden,
+            burden_note=rule.burden_note,
         )
 
     def _add(self, node: Node, atom: clingo.Symbol | Term) -> None:

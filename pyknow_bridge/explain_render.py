@@ -60,6 +60,8 @@ def _label(node: Node) -> str:
     text = f"{mark} {node.atom}"
     if node.rule_id and node.kind != NOT_DERIVED:
         text += f": [{node.rule_id}] {node.statement} ({_citations(node)})"
+        if node.holds and node.burden_note:  # who had to show it, as the rule states
+            text += f" Burden: {node.burden_note}"
     if node.note:
         text += f": {node.note}"
     if node.modality is Modality.POSSIBLE:

@@ -36,6 +36,8 @@ class Node:
     statement: str | None = None
     citations: tuple[Citation, ...] = ()
     burden: str | None = None
+    #: The rule's ``% Burden:`` line, when it has one: who had to show what the rule derives.
+    burden_note: str = ""
     line: int | None = None
     depends_on: tuple[str, ...] = ()
     children: list[str] = field(default_factory=list)

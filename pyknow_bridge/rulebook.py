@@ -29,7 +29,7 @@ Signature = tuple[str, int]
 
 _RULE_HEADER = re.compile(r"^%\s*\[(?P<id>[a-z0-9_.]+)\]\s*(?P<text>.*)$")
 _SOURCE = re.compile(r"^%\s*Source:\s*(?P<text>.+)$")
-_BURDEN = re.compile(r"^%\s*Burden:\s*(?P<party>plaintiff|defendant)\b")
+_BURDEN = re.compile(r"^%\s*Burden:\s*(?P<party>plaintiff|defendant)\b\s*(?P<note>.*)$")
 _PREDICATE_DOC = re.compile(
     r"^%\s*(?P<role>Input|Internal|Output)(?P<ext> \(extension\))?:\s*"
     r"(?P<name>[a-z_][A-Za-z0-9_]*)\((?P<args>[^)]*)\)\s*--\s*(?P<meaning>.+)$"
@@ -50,6 +50,8 @@ class RuleEntry:
     head: Signature | None
     body_elements: tuple[str, ...] = ()
     burden: str = "plaintiff"
+    #: The rule's own ``% Burden:`` line after the party (empty when the line is absent).
+    burden_note: str = ""
     node: ast.AST | None = field(default=None, compare=False, repr=False)
 
 
@@ -116,8 +118,8 @@ class Rulebook:
             if entry.head != ("special_duty_basis", 3) or claim_guard not in entry.text:
                 continue
             basis = _basis_of(entry.text)
-            if basis:
-                found[basis] = entry.body_elements
+            if basis:  # a route with several rules lists the elements of each, once
+                found[basis] = tuple(dict.fromkeys(found.get(basis, ()) + entry.body_elements))
         return found
 
 
@@ -225,7 +227,9 @@ def _annotate(
         if _SOURCE.match(comment) or _BURDEN.match(comment):
             break
         statement_lines.append(comment.lstrip("%").strip())
-    burden = next((m["party"] for m in map(_BURDEN.match, block) if m), "plaintiff")
+    burden_line = next((m for m in map(_BURDEN.match, block) if m), None)
+    burden = burden_line["party"] if burden_line else "plaintiff"
+    burden_note = f"{burden} {burden_line['note']}".strip() if burden_line else ""
     end = statement.location.end.line
     text = "\n".join(lines[line - 1 : end])
     return RuleEntry(
@@ -238,6 +242,7 @@ def _annotate(
         head=_head_signature(statement),
         body_elements=_body_elements(statement),
         burden=burden,
+        burden_note=burden_note,
         node=statement,
     )
 

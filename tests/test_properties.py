@@ -30,6 +30,11 @@ def _case(rng: random.Random, directory: Path, number: int = 0) -> CaseFile:
     return load_case(path)
 
 
+def _facts(case: CaseFile) -> set[str]:
+    """The facts of the file, as atom strings."""
+    return {str(fact.symbol) for fact in case.facts}
+
+
 def _scenarios(case: CaseFile) -> list[set[str]]:
     """Every answer set (one per combination of the disputed facts), as atom strings."""
     control = clingo.Control(["--models=0"])
@@ -68,8 +73,11 @@ def test_every_scenario_obeys_the_doctrines_invariants(rng: random.Random, tmp_p
                     assert duty, f"{claim}: immunity reached without a duty"
                 if f"special_duty({claim})" in atoms:
                     assert f"immunity({claim},not_reached)" not in statuses
-            else:
-                assert not statuses, "immunity is analysed for New York claims only"
+            else:  # D.C.: the discretionary-function immunity, only once the District raises it
+                assert len(statuses) <= 1, f"{claim}: at most one immunity status, got {statuses}"
+                if statuses:
+                    assert f"immunity_asserted({defendant})" in _facts(case), statuses
+                assert f"immunity({claim},not_reached)" not in statuses
 
 
 @SETTINGS
