@@ -11,16 +11,25 @@ from pyknow_bridge.solver import solve_case
 
 
 def analyse(
-    case: CaseFile, views: Sequence[str] = (), time_limit: float | None = None
+    case: CaseFile,
+    views: Sequence[str] = (),
+    time_limit: float | None = None,
+    as_of: int | None = None,
 ) -> CaseResult:
-    """Solve a loaded case under the majority rules plus any selected views."""
-    found = solve_case(case, views, time_limit)
+    """Solve a loaded case under the majority rules plus any selected views.
+
+    ``as_of`` decides it under the law in force in that year, not the year of decision.
+    """
+    found = solve_case(case, views, time_limit, as_of)
     certain = map(atom_of, found.certain)
     return build_result(case, certain, map(atom_of, found.possible), views)
 
 
 def solve_file(
-    path: str | Path, views: Sequence[str] = (), time_limit: float | None = None
+    path: str | Path,
+    views: Sequence[str] = (),
+    time_limit: float | None = None,
+    as_of: int | None = None,
 ) -> CaseResult:
     """Load a fact file strictly and solve it.
 
@@ -28,4 +37,4 @@ def solve_file(
     >>> result.claim("valdez").decided_outcome
     'no_recovery'
     """
-    return analyse(load_case(path), views, time_limit)
+    return analyse(load_case(path), views, time_limit, as_of)

@@ -17,6 +17,12 @@ class Authority:
     short: str
     cite: str
     seed: str
+    read_at: str = ""
+
+    @property
+    def outside_seeds(self) -> bool:
+        """True for an authority read in its own text, not in (or as reported in) a seed."""
+        return not self.seed
 
 
 @dataclass(frozen=True)
@@ -40,7 +46,13 @@ def authorities() -> dict[str, Authority]:
     with AUTHORITIES_FILE.open("rb") as handle:
         table = tomllib.load(handle)
     return {
-        key: Authority(key=key, short=entry["short"], cite=entry["cite"], seed=entry["seed"])
+        key: Authority(
+            key=key,
+            short=entry["short"],
+            cite=entry["cite"],
+            seed=entry.get("seed", ""),
+            read_at=entry.get("read_at", ""),
+        )
         for key, entry in table.items()
     }
 

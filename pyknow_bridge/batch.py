@@ -79,10 +79,12 @@ def lifted_statements(views: tuple[str, ...]) -> tuple[ast.AST, ...]:
     return tuple(statements)
 
 
-def lifted_facts(case_id: int, case: CaseFile) -> str:
+def lifted_facts(case_id: int, case: CaseFile, as_of: int | None = None) -> str:
     """The facts of one case, each with the case identifier as first argument."""
     disputed = set(case.disputed)
     lines = [f"{CASE}({case_id})."]
+    if as_of is not None:
+        lines.append(f"as_of({case_id},{int(as_of)}).")
     for fact in case.facts:
         name, _, rest = fact.text.partition("(")
         lifted = f"{name}({case_id},{rest}" if rest else f"{name}({case_id})"
@@ -91,7 +93,10 @@ def lifted_facts(case_id: int, case: CaseFile) -> str:
 
 
 def solve_chunk(
-    cases: Sequence[CaseFile], views: Sequence[str] = (), time_limit: float | None = None
+    cases: Sequence[CaseFile],
+    views: Sequence[str] = (),
+    time_limit: float | None = None,
+    as_of: int | None = None,
 ) -> list[CaseResult]:
     """Solve several loaded cases; one result per case, in order.
 
@@ -105,14 +110,18 @@ def solve_chunk(
     for group in (plain, disputed):
         if group:
             solved = _solve_group(
-                [cases[i] for i in group], views, time_limit, bool(group is disputed)
+                [cases[i] for i in group], views, time_limit, bool(group is disputed), as_of
             )
             results.update(zip(group, solved, strict=True))
     return [results[i] for i in range(len(cases))]
 
 
 def _solve_group(
-    cases: Sequence[CaseFile], views: Sequence[str], time_limit: float | None, choices: bool
+    cases: Sequence[CaseFile],
+    views: Sequence[str],
+    time_limit: float | None,
+    choices: bool,
+    as_of: int | None = None,
 ) -> list[CaseResult]:
     messages: list[str] = []
     control = clingo.Control(["--models=0"], logger=lambda _c, m: messages.append(m))
@@ -120,7 +129,7 @@ def _solve_group(
         with ast.ProgramBuilder(control) as builder:
             for statement in lifted_statements(tuple(views)):
                 builder.add(statement)
-        control.add("base", [], "\n".join(lifted_facts(i, c) for i, c in enumerate(cases)))
+        control.add("base", [], "\n".join(lifted_facts(i, c, as_of) for i, c in enumerate(cases)))
         control.ground([("base", [])])
     except RuntimeError as error:
         raise SolveError("; ".join(messages) or str(error)) from None
@@ -160,6 +169,8 @@ def solve_many(
     chunk_size: int = DEFAULT_CHUNK,
     time_limit: float | None = None,
     on_file: Callable[[], None] | None = None,
+    *,
+    as_of: int | None = None,
 ) -> Iterator[CaseResult | Rejected]:
     """Load and solve a docket, ``chunk_size`` cases per grounding, yielding in input order.
 
@@ -170,7 +181,7 @@ def solve_many(
 
     def flush() -> Iterator[CaseResult | Rejected]:
         loaded = [item for _, item in pending if isinstance(item, CaseFile)]
-        solved = iter(solve_chunk(loaded, views, time_limit)) if loaded else iter(())
+        solved = iter(solve_chunk(loaded, views, time_limit, as_of)) if loaded else iter(())
         for _, item in pending:
             yield item if isinstance(item, Rejected) else next(solved)
         pending.clear()

@@ -53,6 +53,15 @@ _TIME_LIMIT = click.option(
     help="Stop solving that takes longer (exit 1 with a message). Default: no limit.",
 )
 
+_AS_OF = click.option(
+    "--as-of",
+    "as_of",
+    type=click.IntRange(min=1),
+    metavar="YEAR",
+    help="Decide under the law in force in YEAR (rules/law_in_time.lp). "
+    "Default: the year each case was decided.",
+)
+
 _EXIT_CODES = """\b
 Exit codes:
   0  solved and reported
@@ -88,8 +97,13 @@ Examples:
 )
 @_VIEW
 @_TIME_LIMIT
+@_AS_OF
 def solve(
-    files: tuple[Path, ...], output_format: str, views: tuple[str, ...], time_limit: float | None
+    files: tuple[Path, ...],
+    output_format: str,
+    views: tuple[str, ...],
+    time_limit: float | None,
+    as_of: int | None,
 ) -> None:
     """Decide every claim in each fact FILE: duty, basis, elements, reliance, immunity, outcome.
 
@@ -98,7 +112,7 @@ def solve(
     """
     cases = _load_all(files)
     try:
-        results = [analyse(case, views, time_limit) for case in cases]
+        results = [analyse(case, views, time_limit, as_of) for case in cases]
     except SolveError as error:
         click.echo(f"solver error: {error}", err=True)
         sys.exit(EXIT_SOLVER)
@@ -157,8 +171,13 @@ Examples:
     "svg needs Graphviz.",
 )
 @_VIEW
+@_AS_OF
 def explain(
-    files: tuple[Path, ...], claim_filter: str | None, output_format: str, views: tuple[str, ...]
+    files: tuple[Path, ...],
+    claim_filter: str | None,
+    output_format: str,
+    views: tuple[str, ...],
+    as_of: int | None,
 ) -> None:
     """Explain every conclusion on each claim: why it holds, or why not, with the authorities.
 
@@ -167,7 +186,7 @@ def explain(
     """
     cases = _load_all(files)
     try:
-        explanations = [explain_case(case, views) for case in cases]
+        explanations = [explain_case(case, views, as_of) for case in cases]
     except SolveError as error:
         click.echo(f"solver error: {error}", err=True)
         sys.exit(EXIT_SOLVER)
@@ -219,8 +238,13 @@ not be loaded. Lines come in input order (directories are searched for *.lp, sor
     help="Cases per grounding: memory grows with this, not with the docket.",
 )
 @_TIME_LIMIT
+@_AS_OF
 def batch(
-    paths: tuple[Path, ...], views: tuple[str, ...], chunk_size: int, time_limit: float | None
+    paths: tuple[Path, ...],
+    views: tuple[str, ...],
+    chunk_size: int,
+    time_limit: float | None,
+    as_of: int | None,
 ) -> None:
     """Solve a docket of fact files many per grounding; stream JSON Lines to stdout.
 
@@ -234,7 +258,7 @@ def batch(
     ) as bar:
         try:
             for item in solve_many(
-                files, views, chunk_size, time_limit, on_file=lambda: bar.update(1)
+                files, views, chunk_size, time_limit, on_file=lambda: bar.update(1), as_of=as_of
             ):
                 if isinstance(item, Rejected):
                     rejected += 1

@@ -48,7 +48,7 @@ from pyknow_bridge.matching import (
     unify,
 )
 from pyknow_bridge.render_text import CLAIM_GUARDS
-from pyknow_bridge.results import Modality
+from pyknow_bridge.results import Modality, atom_of, law_applied
 from pyknow_bridge.rulebook import RuleEntry, Signature, load_rulebook, rule_files
 from pyknow_bridge.solver import SolveError, check_views, program_text
 
@@ -62,10 +62,15 @@ JURISDICTION_GUARDS = frozenset(CLAIM_GUARDS.values())
 Scenario = tuple[bool, ...]
 
 
-def explain_case(case: CaseFile, views: Sequence[str] = ()) -> Explanation:
-    """Solve ``case`` with derivation atoms and explain every claim in it."""
+def explain_case(
+    case: CaseFile, views: Sequence[str] = (), as_of: int | None = None
+) -> Explanation:
+    """Solve ``case`` with derivation atoms and explain every claim in it.
+
+    ``as_of`` explains it under the law in force in that year (rules/law_in_time.lp).
+    """
     check_views(views)
-    scenarios = _solve_scenarios(case, tuple(views))
+    scenarios = _solve_scenarios(case, tuple(views), as_of)
     as_stated = tuple(True for _ in case.disputed)
     builder = _Builder(case, scenarios, as_stated, tuple(views))
     unique = [builder.claim(plaintiff, defendant) for plaintiff, defendant in case.claims()]
@@ -78,11 +83,12 @@ def explain_case(case: CaseFile, views: Sequence[str] = ()) -> Explanation:
         disputed=tuple(str(s) for s in case.disputed),
         nodes=builder.nodes,
         claims=unique,
+        law=law_applied(atom_of(a) for a in scenarios[as_stated]),
     )
 
 
 def _solve_scenarios(
-    case: CaseFile, views: tuple[str, ...]
+    case: CaseFile, views: tuple[str, ...], as_of: int | None = None
 ) -> dict[Scenario, frozenset[clingo.Symbol]]:
     if len(case.disputed) > MAX_ENUMERATED_DISPUTES:
         raise SolveError(
@@ -95,7 +101,7 @@ def _solve_scenarios(
     )
     try:
         ExplainingProgram(views).load_into(control)
-        control.add("base", [], program_text(case))
+        control.add("base", [], program_text(case, as_of))
         control.ground([("base", [])])
     except RuntimeError as error:
         raise SolveError("; ".join(messages) or str(error)) from None

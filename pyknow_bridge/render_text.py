@@ -85,6 +85,7 @@ def render_case(result: CaseResult) -> str:
         title,
         f"  File: {result.path}",
         f"  Law:  {law};  view: {view}",
+        f"  As of: {result.law.describe()}",
     ]
     if result.disputed:
         lines.append(f"  Disputed facts: {', '.join(result.disputed)}")
