@@ -93,3 +93,16 @@ def test_a_fact_file_may_not_set_the_year_of_law_itself(tmp_path: Path) -> None:
     path.write_text(CASE + "as_of(2012).\n", encoding="utf-8")
     with pytest.raises(FactFileError):
         load_case(path)
+
+
+def test_ferreira_before_and_after_the_court_of_appeals_answered() -> None:
+    """Before Ferreira (2022) the district court held the raid claim barred by the special
+    duty rule (as the Second Circuit reports, 975 F.3d 255); the Court of Appeals' answer
+    recognises a special duty to those inside the targeted premises (38 N.Y.3d at 304)."""
+    path = ROOT / "facts" / "cases" / "ferreira.lp"
+    before = solve_file(path, as_of=2019).claim("ferreira")
+    assert before.decided_outcome == "no_recovery"
+    assert before.public_duty_bar.value == "certain"
+    after = solve_file(path).claim("ferreira")
+    assert after.decided_outcome == "may_recover"
+    assert set(after.bases) == {"positive_control"}
