@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 
 from bench.generate import generate_case
+from pyknow_bridge.loader import FactFileError, load_case
 
 HEADER = (
     "jurisdiction(ny).\nplaintiff(p).\ndefendant(d).\nagent(a, d).\nthird_party(t).\nclaim(p, d).\n"
@@ -39,8 +40,6 @@ BIG_FILES = {
 
 
 def _typical(directory: Path, count: int, runs: int) -> tuple[float, float]:
-    from pyknow_bridge.loader import load_case
-
     rng = random.Random(1)
     files = []
     for number in range(count):
@@ -58,8 +57,6 @@ def _typical(directory: Path, count: int, runs: int) -> tuple[float, float]:
 
 
 def _big(directory: Path, line: str) -> tuple[float, str]:
-    from pyknow_bridge.loader import FactFileError, load_case
-
     path = directory / "big.lp"
     repeats = (LIMIT - len(HEADER) - 100) // len(line)
     path.write_text(HEADER + line * repeats, encoding="utf-8")

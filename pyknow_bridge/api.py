@@ -12,19 +12,26 @@ from pyknow_bridge.solver import as_deadline, solve_case
 
 
 def analyse(
-    case: CaseFile, views: Sequence[str] = (), time_limit: float | Deadline | None = None
+    case: CaseFile,
+    views: Sequence[str] = (),
+    time_limit: float | Deadline | None = None,
+    as_of: int | None = None,
 ) -> CaseResult:
     """Solve a loaded case under the majority rules plus any selected views.
 
     ``time_limit``: seconds, or a :class:`~pyknow_bridge.limits.Deadline` already running.
+    ``as_of`` decides it under the law in force in that year, not the year of decision.
     """
-    found = solve_case(case, views, time_limit)
+    found = solve_case(case, views, time_limit, as_of)
     certain = map(atom_of, found.certain)
     return build_result(case, certain, map(atom_of, found.possible), views)
 
 
 def solve_file(
-    path: str | Path, views: Sequence[str] = (), time_limit: float | Deadline | None = None
+    path: str | Path,
+    views: Sequence[str] = (),
+    time_limit: float | Deadline | None = None,
+    as_of: int | None = None,
 ) -> CaseResult:
     """Load a fact file strictly and solve it, both within ``time_limit``.
 
@@ -33,4 +40,4 @@ def solve_file(
     'no_recovery'
     """
     deadline = as_deadline(time_limit)
-    return analyse(load_case(path, deadline=deadline), views, deadline)
+    return analyse(load_case(path, deadline=deadline), views, deadline, as_of)

@@ -14,7 +14,7 @@ class Authority:
     """A case (or the vocabulary itself) that a rule rests on.
 
     ``seed`` names the file in shared/seeds/ the authority comes from or is reported in;
-    an authority from outside the seeds has no ``seed`` and names in ``source`` where
+    an authority from outside the seeds has no ``seed`` and names in ``read_at`` where
     its text was read.
     """
 
@@ -22,7 +22,12 @@ class Authority:
     short: str
     cite: str
     seed: str
-    source: str = ""
+    read_at: str = ""
+
+    @property
+    def outside_seeds(self) -> bool:
+        """True for an authority read in its own text, not in (or as reported in) a seed."""
+        return not self.seed
 
 
 @dataclass(frozen=True)
@@ -51,7 +56,7 @@ def authorities() -> dict[str, Authority]:
             short=entry["short"],
             cite=entry["cite"],
             seed=entry.get("seed", ""),
-            source=entry.get("source", ""),
+            read_at=entry.get("read_at", ""),
         )
         for key, entry in table.items()
     }

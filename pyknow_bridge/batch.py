@@ -82,10 +82,12 @@ def lifted_statements(views: tuple[str, ...]) -> tuple[ast.AST, ...]:
     return tuple(statements)
 
 
-def lifted_facts(case_id: int, case: CaseFile) -> str:
+def lifted_facts(case_id: int, case: CaseFile, as_of: int | None = None) -> str:
     """The facts of one case, each with the case identifier as first argument."""
     disputed = set(case.disputed_texts)
     lines = [f"{CASE}({case_id})."]
+    if as_of is not None:
+        lines.append(f"as_of({case_id},{int(as_of)}).")
     for fact in case.facts:
         name, _, rest = fact.text.partition("(")
         lifted = f"{name}({case_id},{rest}" if rest else f"{name}({case_id})"
@@ -94,7 +96,10 @@ def lifted_facts(case_id: int, case: CaseFile) -> str:
 
 
 def solve_chunk(
-    cases: Sequence[CaseFile], views: Sequence[str] = (), time_limit: float | Deadline | None = None
+    cases: Sequence[CaseFile],
+    views: Sequence[str] = (),
+    time_limit: float | Deadline | None = None,
+    as_of: int | None = None,
 ) -> list[CaseResult]:
     """Solve several loaded cases; one result per case, in order.
 
@@ -108,13 +113,19 @@ def solve_chunk(
     disputed = [i for i, case in enumerate(cases) if case.disputed_texts]
     for group in (plain, disputed):
         if group:
-            solved = _solve_group([cases[i] for i in group], views, deadline, group is disputed)
+            solved = _solve_group(
+                [cases[i] for i in group], views, deadline, group is disputed, as_of
+            )
             results.update(zip(group, solved, strict=True))
     return [results[i] for i in range(len(cases))]
 
 
 def _solve_group(
-    cases: Sequence[CaseFile], views: Sequence[str], deadline: Deadline, choices: bool
+    cases: Sequence[CaseFile],
+    views: Sequence[str],
+    deadline: Deadline,
+    choices: bool,
+    as_of: int | None = None,
 ) -> list[CaseResult]:
     messages: list[str] = []
     control = clingo.Control(["--models=0"], logger=lambda _c, m: messages.append(m))
@@ -122,7 +133,7 @@ def _solve_group(
         with ast.ProgramBuilder(control) as builder:
             for statement in lifted_statements(tuple(views)):
                 builder.add(statement)
-        control.add("base", [], "\n".join(lifted_facts(i, c) for i, c in enumerate(cases)))
+        control.add("base", [], "\n".join(lifted_facts(i, c, as_of) for i, c in enumerate(cases)))
         control.ground([("base", [])], context=GROUNDING_CONTEXT)
     except RuntimeError as error:
         raise SolveError("; ".join(messages) or str(error)) from None
@@ -203,6 +214,8 @@ def solve_many(
     chunk_size: int = DEFAULT_CHUNK,
     time_limit: float | None = None,
     on_file: Callable[[], None] | None = None,
+    *,
+    as_of: int | None = None,
 ) -> Iterator[CaseResult | Rejected | Failed]:
     """Load and solve a docket, ``chunk_size`` cases per grounding, yielding in input order.
 
@@ -215,7 +228,7 @@ def solve_many(
 
     def flush() -> Iterator[CaseResult | Rejected | Failed]:
         loaded = [item for item in pending if isinstance(item, CaseFile)]
-        solved = iter(_solve_isolated(loaded, views, time_limit))
+        solved = iter(_solve_isolated(loaded, views, time_limit, as_of))
         for item in pending:
             yield next(solved) if isinstance(item, CaseFile) else item
         pending.clear()
@@ -242,25 +255,25 @@ def _load(path: Path, time_limit: float | None) -> CaseFile | Rejected | Failed:
 
 
 def _solve_isolated(
-    cases: Sequence[CaseFile], views: Sequence[str], time_limit: float | None
+    cases: Sequence[CaseFile], views: Sequence[str], time_limit: float | None, as_of: int | None
 ) -> list[CaseResult | Failed]:
     """Solve the chunk in one grounding; if that fails, each case alone, so that one bad
     case costs only its own line."""
     if len(cases) <= 1:
-        return [_solve_alone(case, views, time_limit) for case in cases]
+        return [_solve_alone(case, views, time_limit, as_of) for case in cases]
     together = None if time_limit is None else time_limit * len(cases)
     try:
-        return list(solve_chunk(cases, views, together))
+        return list(solve_chunk(cases, views, together, as_of))
     except Exception:  # any failure: find the case(s) at fault one by one
-        return [_solve_alone(case, views, time_limit) for case in cases]
+        return [_solve_alone(case, views, time_limit, as_of) for case in cases]
 
 
 def _solve_alone(
-    case: CaseFile, views: Sequence[str], time_limit: float | None
+    case: CaseFile, views: Sequence[str], time_limit: float | None, as_of: int | None
 ) -> CaseResult | Failed:
     path = str(case.path)
     try:
-        return solve_chunk([case], views, time_limit)[0]
+        return solve_chunk([case], views, time_limit, as_of)[0]
     except TimeLimitError as error:
         return Failed(path, "time_limit", str(error))
     except SolveError as error:

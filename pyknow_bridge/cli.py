@@ -137,6 +137,15 @@ _FILES = click.argument(
     "files", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path)
 )
 
+_AS_OF = click.option(
+    "--as-of",
+    "as_of",
+    type=click.IntRange(min=1, max=9999),
+    metavar="YEAR",
+    help="Decide under the law in force in YEAR (rules/law_in_time.lp). "
+    "Default: the year each case was decided.",
+)
+
 _EXIT_CODES = """\b
 Exit codes:
   0    solved and reported
@@ -175,8 +184,13 @@ Examples:
 )
 @_VIEW
 @_TIME_LIMIT
+@_AS_OF
 def solve(
-    files: tuple[Path, ...], output_format: str, views: tuple[str, ...], time_limit: float | None
+    files: tuple[Path, ...],
+    output_format: str,
+    views: tuple[str, ...],
+    time_limit: float | None,
+    as_of: int | None,
 ) -> None:
     """Decide every claim in each fact FILE: duty, basis, elements, reliance, immunity, outcome.
 
@@ -185,7 +199,7 @@ def solve(
     """
     loaded = _load_all(files, time_limit)
     try:
-        results = [analyse(case, views, deadline) for case, deadline in loaded]
+        results = [analyse(case, views, deadline, as_of) for case, deadline in loaded]
     except SolveError as error:
         _fail(error)
     if output_format == "json":
@@ -261,12 +275,15 @@ Examples:
 )
 @_VIEW
 @_TIME_LIMIT
+@_AS_OF
 def explain(
+    *,
     files: tuple[Path, ...],
     claim_filter: tuple[str, str] | None,
     output_format: str,
     views: tuple[str, ...],
     time_limit: float | None,
+    as_of: int | None,
 ) -> None:
     """Explain every conclusion on each claim: why it holds, or why not, with the authorities.
 
@@ -275,7 +292,7 @@ def explain(
     """
     loaded = _load_all(files, time_limit)
     try:
-        explanations = [explain_case(case, views, deadline) for case, deadline in loaded]
+        explanations = [explain_case(case, views, deadline, as_of) for case, deadline in loaded]
     except SolveError as error:
         _fail(error)
     if claim_filter:
@@ -343,8 +360,13 @@ No case is lost: every other case is still solved and printed.
     help="Cases per grounding: memory grows with this, not with the docket.",
 )
 @_TIME_LIMIT
+@_AS_OF
 def batch(
-    paths: tuple[Path, ...], views: tuple[str, ...], chunk_size: int, time_limit: float | None
+    paths: tuple[Path, ...],
+    views: tuple[str, ...],
+    chunk_size: int,
+    time_limit: float | None,
+    as_of: int | None,
 ) -> None:
     """Solve a docket of fact files many per grounding; stream JSON Lines to stdout.
 
@@ -356,7 +378,9 @@ def batch(
     with click.progressbar(
         length=len(files), label="solving", file=sys.stderr, hidden=not sys.stderr.isatty()
     ) as bar:
-        for item in solve_many(files, views, chunk_size, time_limit, on_file=lambda: bar.update(1)):
+        for item in solve_many(
+            files, views, chunk_size, time_limit, on_file=lambda: bar.update(1), as_of=as_of
+        ):
             line: dict[str, object]
             if isinstance(item, Rejected):
                 rejected += 1

@@ -9,6 +9,7 @@ _ROLES = (
     ("Input", "What a fact file may state. The loader accepts nothing else."),
     ("Output", "The conclusions the knowledge base shows (rules/show.lp)."),
     ("Internal", "Derived along the way; not shown, but explained."),
+    ("Control", "Set by the caller (`--as-of`), never by a fact file: the loader refuses them."),
 )
 
 
@@ -30,8 +31,8 @@ def render_predicate_reference() -> str:
     lines = [
         "# Predicate reference",
         "",
-        "Generated from the `% Input:`, `% Output:` and `% Internal:` comments of `rules/`",
-        "by `pyknow-bridge vocabulary`; do not edit by hand (a test checks it is current).",
+        "Generated from the `% Input:`, `% Output:`, `% Internal:` and `% Control:` comments of",
+        "`rules/` by `pyknow-bridge vocabulary`; do not edit by hand (a test checks it).",
     ]
     for role, blurb in _ROLES:
         lines += [

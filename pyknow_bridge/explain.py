@@ -50,7 +50,7 @@ from pyknow_bridge.matching import (
     unify,
 )
 from pyknow_bridge.render_text import CLAIM_GUARDS
-from pyknow_bridge.results import Modality
+from pyknow_bridge.results import Modality, atom_of, law_applied
 from pyknow_bridge.rulebook import RuleEntry, Signature, load_rulebook, rule_files
 from pyknow_bridge.solver import (
     GROUNDING_CONTEXT,
@@ -71,16 +71,20 @@ Scenario = tuple[bool, ...]
 
 
 def explain_case(
-    case: CaseFile, views: Sequence[str] = (), time_limit: float | Deadline | None = None
+    case: CaseFile,
+    views: Sequence[str] = (),
+    time_limit: float | Deadline | None = None,
+    as_of: int | None = None,
 ) -> Explanation:
     """Solve ``case`` with derivation atoms and explain every claim in it.
 
     ``time_limit``: seconds, or a :class:`~pyknow_bridge.limits.Deadline` already running;
-    past it, :class:`~pyknow_bridge.errors.TimeLimitError`.
+    past it, :class:`~pyknow_bridge.errors.TimeLimitError`. ``as_of`` explains it under
+    the law in force in that year (rules/law_in_time.lp).
     """
     check_views(views)
     deadline = as_deadline(time_limit)
-    scenarios = _solve_scenarios(case, tuple(views), deadline)
+    scenarios = _solve_scenarios(case, tuple(views), deadline, as_of)
     as_stated = tuple(True for _ in case.disputed)
     builder = _Builder(case, scenarios, as_stated, tuple(views))
     unique = []
@@ -96,11 +100,12 @@ def explain_case(
         disputed=case.disputed_texts,
         nodes=builder.nodes,
         claims=unique,
+        law=law_applied(atom_of(a) for a in scenarios[as_stated]),
     )
 
 
 def _solve_scenarios(
-    case: CaseFile, views: tuple[str, ...], deadline: Deadline
+    case: CaseFile, views: tuple[str, ...], deadline: Deadline, as_of: int | None = None
 ) -> dict[Scenario, frozenset[clingo.Symbol]]:
     if len(case.disputed) > MAX_ENUMERATED_DISPUTES:
         raise SolveError(
@@ -113,7 +118,7 @@ def _solve_scenarios(
     )
     try:
         ExplainingProgram(views).load_into(control)
-        control.add("base", [], program_text(case))
+        control.add("base", [], program_text(case, as_of))
         control.ground([("base", [])], context=GROUNDING_CONTEXT)
     except RuntimeError as error:
         raise SolveError("; ".join(messages) or str(error)) from None

@@ -179,6 +179,7 @@ def render_memo(explanations: Sequence[Explanation]) -> str:
                 f"Re:    {_heading(explanation)}",
                 f"Claim: {claim.plaintiff} v. {claim.defendant}",
                 f"Law:   {JURISDICTION_NAMES.get(claim.jurisdiction)}; view: {_view(explanation)}",
+                f"As of: {explanation.law.describe()}",
                 "Key:   ✓ holds   ✗ does not hold",
             ]
             if explanation.disputed:
@@ -251,6 +252,7 @@ def explanation_dict(explanation: Explanation) -> dict[str, Any]:
         "jurisdiction": explanation.jurisdiction,
         "views": list(explanation.views) or ["majority"],
         "disputed": list(explanation.disputed),
+        "law_in_time": {"year": explanation.law.year, "in_force": list(explanation.law.in_force)},
         "claims": [
             {
                 "plaintiff": c.plaintiff,

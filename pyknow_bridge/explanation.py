@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pyknow_bridge.authorities import Citation
-from pyknow_bridge.results import Modality
+from pyknow_bridge.results import LawApplied, Modality
 
 #: Kinds of node.
 FACT = "fact"  # an input fact the file states
@@ -81,6 +81,7 @@ class Explanation:
     disputed: tuple[str, ...]
     nodes: dict[str, Node]
     claims: list[ClaimExplanation]
+    law: LawApplied = field(default_factory=LawApplied)
 
     def node(self, node_id: str) -> Node:
         return self.nodes[node_id]

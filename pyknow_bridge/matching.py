@@ -304,6 +304,13 @@ def compile_condition(literal: ast.AST) -> Condition:
     raise ValueError(f"unsupported condition in a rule: {literal}")
 
 
+def _compare(op: str, left: Value, right: Value) -> bool:
+    """A comparison in clingo's total order (numbers, then constants, ..., with #inf, #sup)."""
+    if isinstance(left, int) and isinstance(right, int):
+        return bool(_BY_TEXT[op](left, right))
+    return bool(_BY_TEXT[op](to_symbol(left), to_symbol(right)))
+
+
 def satisfy(model: Model, condition: Condition, bindings: Bindings) -> Iterator[Bindings]:
     """Every extension of ``bindings`` under which ``condition`` holds in the model."""
     if condition.atom is not None:
@@ -317,7 +324,7 @@ def satisfy(model: Model, condition: Condition, bindings: Bindings) -> Iterator[
         left = instantiate(left_term, bindings)
         for op, right_term in comparisons:
             right = instantiate(right_term, bindings)
-            if left is None or right is None or not _BY_TEXT[op](left, right):
+            if left is None or right is None or not _compare(op, left, right):
                 return
             left = right
         yield bindings

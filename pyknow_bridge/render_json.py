@@ -20,6 +20,7 @@ def case_to_dict(result: CaseResult) -> dict[str, Any]:
         "jurisdiction": result.jurisdiction,
         "views": list(result.views) or ["majority"],
         "disputed": list(result.disputed),
+        "law_in_time": {"year": result.law.year, "in_force": list(result.law.in_force)},
         "claims": [claim_to_dict(claim) for claim in result.claims],
     }
 

@@ -86,6 +86,7 @@ def render_case(result: CaseResult) -> str:
         printable(title),
         f"  File: {printable(result.path)}",
         f"  Law:  {law};  view: {view}",
+        f"  As of: {result.law.describe()}",
     ]
     if result.disputed:
         lines.append(f"  Disputed facts: {printable(', '.join(result.disputed))}")

@@ -57,6 +57,36 @@ class ClaimResult:
 
 
 @dataclass(frozen=True)
+class LawApplied:
+    """Which law in time a case was decided under (rules/law_in_time.lp).
+
+    ``year`` is the year whose law applied (the ``as_of`` year, else the year of decision);
+    None means the law as it stands. ``in_force`` names the dated rules in force then.
+    """
+
+    year: int | None = None
+    in_force: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        """``2005: special relationship exception`` or ``present law: no dated rule``."""
+        when = "the present law" if self.year is None else f"the law of {self.year}"
+        dated = ", ".join(name.replace("_", " ") for name in self.in_force) or "none"
+        return f"{when}; dated rules in force: {dated}"
+
+
+def law_applied(atoms: Iterable[Atom]) -> LawApplied:
+    """The year and the dated rules in force, from a case's shown atoms (certain ones)."""
+    year: int | None = None
+    in_force: list[str] = []
+    for atom in atoms:
+        if atom[0] == "law_year" and len(atom) == 2:
+            year = int(atom[1])
+        elif atom[0] == "in_force" and len(atom) == 2:
+            in_force.append(atom[1])
+    return LawApplied(year=year, in_force=tuple(sorted(in_force)))
+
+
+@dataclass(frozen=True)
 class CaseResult:
     """The analysis of one fact file."""
 
@@ -67,6 +97,7 @@ class CaseResult:
     views: tuple[str, ...]
     disputed: tuple[str, ...]
     claims: tuple[ClaimResult, ...]
+    law: LawApplied = LawApplied()
 
     def claim(self, plaintiff: str, defendant: str | None = None) -> ClaimResult:
         for result in self.claims:
@@ -112,6 +143,7 @@ def build_result(
         views=tuple(views),
         disputed=case.disputed_texts,
         claims=tuple(_claim_result(p, d, by_claim[(p, d)], certain_set) for p, d in case.claims()),
+        law=law_applied(certain_set),
     )
 
 

@@ -31,7 +31,7 @@ _RULE_HEADER = re.compile(r"^%\s*\[(?P<id>[a-z0-9_.]+)\]\s*(?P<text>.*)$")
 _SOURCE = re.compile(r"^%\s*Source:\s*(?P<text>.+)$")
 _BURDEN = re.compile(r"^%\s*Burden:\s*(?P<party>plaintiff|defendant)\b\s*(?P<note>.*)$")
 _PREDICATE_DOC = re.compile(
-    r"^%\s*(?P<role>Input|Internal|Output)(?P<ext> \(extension\))?:\s*"
+    r"^%\s*(?P<role>Input|Internal|Output|Control)(?P<ext> \(extension\))?:\s*"
     r"(?P<name>[a-z_][A-Za-z0-9_]*)\((?P<args>[^)]*)\)\s*--\s*(?P<meaning>.+)$"
 )
 _VALUES = re.compile(r"^%\s*Values:\s*(?P<arg>[A-Z]\w*)\s*=\s*(?P<values>.+)$")

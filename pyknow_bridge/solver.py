@@ -51,10 +51,14 @@ def check_views(views: Sequence[str]) -> None:
         )
 
 
-def program_text(case: CaseFile) -> str:
-    """The case as clingo input: disputed facts as choices, the rest as facts."""
+def program_text(case: CaseFile, as_of: int | None = None) -> str:
+    """The case as clingo input: disputed facts as choices, the rest as facts.
+
+    ``as_of`` (a year) adds the Control fact ``as_of(Y)``: decide under that year's law
+    (rules/law_in_time.lp) instead of the law of the year of decision.
+    """
     disputed = set(case.disputed_texts)
-    lines = []
+    lines = [] if as_of is None else [f"as_of({int(as_of)})."]
     for fact in case.facts:
         if disputed and fact.text in disputed:
             lines.append(f"{{ {fact.text} }}.")
@@ -64,7 +68,10 @@ def program_text(case: CaseFile) -> str:
 
 
 def solve_case(
-    case: CaseFile, views: Sequence[str] = (), time_limit: float | Deadline | None = None
+    case: CaseFile,
+    views: Sequence[str] = (),
+    time_limit: float | Deadline | None = None,
+    as_of: int | None = None,
 ) -> Consequences:
     """Solve one loaded case under the majority rules plus the selected views.
 
@@ -81,7 +88,7 @@ def solve_case(
     try:
         for path in rule_files(views):
             control.load(str(path))
-        control.add("base", [], program_text(case))
+        control.add("base", [], program_text(case, as_of))
         control.ground([("base", [])], context=GROUNDING_CONTEXT)
     except RuntimeError as error:
         raise SolveError("; ".join(messages) or str(error)) from None

@@ -59,6 +59,6 @@ def test_outside_authorities_name_where_they_were_read() -> None:
     for authority in authorities().values():
         if authority.key == "vocabulary":
             continue
-        assert authority.seed or authority.source, f"{authority.key}: neither seed nor source"
+        assert authority.seed or authority.read_at, f"{authority.key}: neither seed nor read_at"
         if authority.seed and seeds:
             assert authority.seed in seeds, f"{authority.key}: unknown seed {authority.seed}"

@@ -8,10 +8,12 @@ from pyknow_bridge import Modality, solve_file
 from tests.conftest import CASES_DIR
 
 # The city denied that Valdez called at all ("the city asserted that valdez had not
-# contacted the police the night before the shooting"); the jury credited her.
+# contacted the police the night before the shooting ... the police neither promised to
+# arrest perez nor directed valdez to return to her apartment"); the jury credited her.
 CITY_DENIES_THE_CALL = """
 disputed(contact(valdez, torres)).
 disputed(promised(torres, valdez, arrest(perez))).
+disputed(acted(torres, valdez, directed)).
 """
 
 
@@ -24,7 +26,11 @@ def _valdez_with(tmp_path: Path, extra: str) -> Path:
 def test_majority_no_recovery_is_certain_whichever_way_the_call_went(tmp_path: Path) -> None:
     result = solve_file(_valdez_with(tmp_path, CITY_DENIES_THE_CALL))
     claim = result.claim("valdez")
-    assert result.disputed == ("contact(valdez,torres)", "promised(torres,valdez,arrest(perez))")
+    assert result.disputed == (
+        "contact(valdez,torres)",
+        "promised(torres,valdez,arrest(perez))",
+        "acted(torres,valdez,directed)",
+    )
     assert claim.outcome == {"no_recovery": Modality.CERTAIN}
     assert claim.element("assumed_duty") is None  # depends on the dispute
     assert claim.elements["assumed_duty"] == {

@@ -69,7 +69,8 @@ def test_distinction(spec: dict[str, Any], variant: dict[str, Any], tmp_path: Pa
     fact_file = tmp_path / "case.lp"
     fact_file.write_text(_fact_text(spec, variant), encoding="utf-8")
     views = [variant["view"]] if "view" in variant else []
-    claim = solve_file(fact_file, views).claims[0]
+    as_of = variant.get("as_of")  # decide under another year's law (rules/law_in_time.lp)
+    claim = solve_file(fact_file, views, as_of=as_of).claims[0]
     context = f"\n  {spec['title']}\n  variant: {variant['name']}\n  got: {claim}"
 
     assert claim.decided_outcome == expected["outcome"], context
@@ -96,20 +97,21 @@ def test_distinction(spec: dict[str, Any], variant: dict[str, Any], tmp_path: Pa
 
 def test_every_rule_fires_in_some_case_or_distinction(tmp_path: Path) -> None:
     """No rule goes untested: each derives something in a precedent or a distinction."""
-    programs: list[tuple[str, list[str]]] = []
+    programs: list[tuple[str, list[str], int | None]] = []
     for fact_file in sorted((ROOT / "facts" / "cases").glob("*.lp")):
         text = fact_file.read_text(encoding="utf-8")
-        programs += [(text, []), (text, ["lippman"]), (text, ["jones"])]
+        programs += [(text, [], None), (text, ["lippman"], None), (text, ["jones"], None)]
     for spec, variant in (p.values for p in _variants()):
         text = _fact_text(spec, variant)
-        programs += [(text, [variant["view"]] if "view" in variant else []), (text, ["lippman"])]
+        views = [variant["view"]] if "view" in variant else []
+        programs += [(text, views, variant.get("as_of")), (text, ["lippman"], None)]
     fired: set[str] = set()
-    for text, views in programs:
+    for text, views, as_of in programs:
         path = tmp_path / "case.lp"
         path.write_text(text, encoding="utf-8")
         control = clingo.Control()
         ExplainingProgram(tuple(views)).load_into(control)
-        control.add("base", [], program_text(load_case(path)))
+        control.add("base", [], program_text(load_case(path), as_of))
         control.ground([("base", [])])
         with control.solve(yield_=True) as handle:
             for model in handle:
