@@ -52,19 +52,23 @@ class SyntaxProblem:
 # --- Tokens, exactly as clingo's lexer cuts them --------------------------------------
 
 _WS = r"[ \t\r\n]"
-_IDENT = r"[a-z][A-Za-z0-9_']*"
-_NUMBER = r"-?(?:0|[1-9][0-9]*)"
-_STRING = r'"(?:[^\\"\n]|\\["\\n])*"'
+_IDENT = r"[a-z][A-Za-z0-9_']*+"
+_NUMBER = r"-?(?:0|[1-9][0-9]*+)"
+_STRING = r'"(?:[^\\"\n]|\\["\\n])*+"'
 _SIMPLE = rf"(?:{_IDENT}|{_NUMBER}|{_STRING})"
-_ARGUMENT = rf"(?:{_IDENT}{_WS}*\({_WS}*{_SIMPLE}(?:{_WS}*,{_WS}*{_SIMPLE})*{_WS}*\)|{_SIMPLE})"
+_ARGUMENT = (
+    rf"(?:{_IDENT}{_WS}*+\({_WS}*+{_SIMPLE}(?:{_WS}*+,{_WS}*+{_SIMPLE})*+{_WS}*+\)|{_SIMPLE})"
+)
 #: A common fact, read in one match: constants, numbers and strings as arguments, and
 #: function terms of those (``arrest(perez)``); anything else takes the token path.
 _FAST_FACT = re.compile(
-    rf"({_IDENT})(?:{_WS}*\({_WS}*({_ARGUMENT}(?:{_WS}*,{_WS}*{_ARGUMENT})*){_WS}*\))?"
-    rf"{_WS}*\.(?!\.)"
+    rf"({_IDENT})(?:{_WS}*+\({_WS}*+({_ARGUMENT}(?:{_WS}*+,{_WS}*+{_ARGUMENT})*+){_WS}*+\))?"
+    rf"{_WS}*+\.(?!\.)"
 )
 _NO_SPACE = re.compile(r"[ \t\r\n]+")
 _NUMERIC = frozenset("-0123456789")
+#: A number among the arguments of a fast fact (a word that starts with a digit or minus).
+_HAS_NUMBER = re.compile(r"(?:^|[ ,\t\r\n])-?[0-9]")
 #: The arguments of a fast fact without strings and without white space: function terms
 #: (name and inner text) and single words.
 _NESTED = re.compile(r"([a-z][A-Za-z0-9_']*)\(([^()]*)\)|([^,()]+)")
@@ -72,7 +76,9 @@ _NESTED = re.compile(r"([a-z][A-Za-z0-9_']*)\(([^()]*)\)|([^,()]+)")
 _PIECE = re.compile(rf"{_STRING}|{_IDENT}|{_NUMBER}|[(),]")
 #: White space and line comments between statements (``%*`` opens a block comment instead;
 #: ``#!`` opens a line comment too, for a shebang line).
-_SKIP = re.compile(r"(?:[ \t\r\n]+|%(?!\*)[^\n]*|#![^\n]*)+")
+_SKIP = re.compile(r"(?:[ \t\r\n]++|%(?!\*)[^\n]*+|#![^\n]*+)++")
+#: What may precede a fast fact, and the fact, in one match.
+_LEAD_AND_FACT = re.compile(r"(?:[ \t\r\n]++|%(?!\*)[^\n]*+|#![^\n]*+)*+" + _FAST_FACT.pattern)
 
 _TOKEN = re.compile(
     r"""
@@ -404,25 +410,53 @@ def parse_facts(
     facts: list[RawFact] = []
     problems: list[SyntaxProblem] = []
     position, length, count = 0, len(text), 0
-    skip, fast = _SKIP.match, _FAST_FACT.match
+    lead_and_fact, skip, append = _LEAD_AND_FACT.match, _SKIP.match, facts.append
     while len(problems) < MAX_PROBLEMS:
-        skipped = skip(text, position)
-        if skipped:
-            position = skipped.end()
-        if position >= length:
-            break
         count += 1
         if on_progress is not None and count % 1000 == 0:
             on_progress()
-        match = fast(text, position)
-        if match:
-            fact = _fast_fact(match, position)
-            if fact is not None:
-                facts.append(fact)
-                position = match.end()
-                continue
+        match = lead_and_fact(text, position)
+        if match is not None:
+            name, inside = match.group(1, 2)
+            start = match.start(1)
+            if inside is not None and '"' not in inside and "(" not in inside:
+                # The common fact: constants and numbers only, read here without a call.
+                words = [word.strip(" \t\r\n") for word in inside.split(",")]
+                if name != _KEYWORD and _KEYWORD not in words:
+                    arguments = _numbers(words) if _HAS_NUMBER.search(inside) else tuple(words)
+                    if arguments is not None:
+                        append(RawFact(name, arguments, f"{name}({','.join(words)})", start))
+                        position = match.end()
+                        continue
+            else:
+                fact = _fast_fact(match, start)
+                if fact is not None:
+                    append(fact)
+                    position = match.end()
+                    continue
+            position = start
+        else:
+            skipped = skip(text, position)
+            if skipped:
+                position = skipped.end()
+            if position >= length:
+                break
         position = _slow_statement(text, position, facts, problems)
     return facts, problems
+
+
+def _numbers(words: list[str]) -> tuple[Term, ...] | None:
+    """The words of a fast fact with its numbers read; None if one is beyond clingo's range."""
+    arguments: list[Term] = []
+    for word in words:
+        if word[0] in _NUMERIC:
+            number = int(word)
+            if abs(number) > NUMBER_LIMIT:
+                return None
+            arguments.append(number)
+        else:
+            arguments.append(word)
+    return tuple(arguments)
 
 
 def _fast_fact(match: re.Match[str], offset: int) -> RawFact | None:
@@ -437,7 +471,7 @@ def _fast_fact(match: re.Match[str], offset: int) -> RawFact | None:
         terms = _pieces_to_terms(_PIECE.findall(inside))
         return None if terms is None else RawFact(name, terms, fact_text(name, terms), offset)
     # No strings: clingo's text is the match without its white space and period.
-    text = _NO_SPACE.sub("", match.group())[:-1]
+    text = _NO_SPACE.sub("", match.string[match.start(1) : match.end()])[:-1]
     arguments: list[Term | None] = []
     if "(" not in inside:
         arguments = [_word(word) for word in text[len(name) + 1 : -1].split(",")]

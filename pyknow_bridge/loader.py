@@ -174,16 +174,24 @@ def _read_file(path: Path) -> bytes:
         _refuse(path, "is a directory, not a fact file (batch searches directories)")
     except OSError as error:
         _refuse(path, f"cannot read file: {error.strerror}")
-    with os.fdopen(descriptor, "rb") as handle:
-        mode = os.fstat(handle.fileno()).st_mode
+    try:
+        mode = os.fstat(descriptor).st_mode
         if stat.S_ISDIR(mode):
             _refuse(path, "is a directory, not a fact file (batch searches directories)")
         if not stat.S_ISREG(mode):
             _refuse(path, "is not a regular file (a pipe, device or socket): not read")
-        try:
-            return handle.read(MAX_FILE_BYTES + 1)
-        except OSError as error:
-            _refuse(path, f"cannot read file: {error.strerror}")
+        chunks, size = [], 0
+        while size <= MAX_FILE_BYTES:
+            chunk = os.read(descriptor, MAX_FILE_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    except OSError as error:
+        _refuse(path, f"cannot read file: {error.strerror}")
+    finally:
+        os.close(descriptor)
 
 
 def _read_stdin() -> bytes:
@@ -242,11 +250,14 @@ def _checked(
     facts: list[Fact] = []
     offsets: list[int] = []
     line, last, count = 1, 0, lines.text.count
+    names_only = schema.names_only
     for name, arguments, text, offset in raw_facts:
-        message = _signature_problem(schema, name, arguments)
-        if message:
-            problems.append((offset, message))
-            continue
+        # The common fact (a known predicate whose arguments are all names) needs no call.
+        if (name, len(arguments)) not in names_only or not all(type(a) is str for a in arguments):
+            message = _signature_problem(schema, name, arguments)
+            if message:
+                problems.append((offset, message))
+                continue
         line += count("\n", last, offset)
         last = offset
         facts.append(Fact(line, name, arguments, text))
@@ -265,7 +276,9 @@ def _checked(
             at_line, column = lines.position(offset)
             located.append(Problem(path, at_line, column, message, lines.quoted(at_line)))
         raise FactFileError(located)
-    disputed = tuple(term_text(f.arguments[0]) for f in facts if (f.name, f.arity) == DISPUTED)
+    disputed = tuple(
+        term_text(f.arguments[0]) for f in facts if f.name == "disputed" and len(f.arguments) == 1
+    )
     return CaseFile(path=path, facts=tuple(facts), disputed_texts=disputed)
 
 
@@ -306,7 +319,7 @@ def _case_problems(facts: list[Fact], offsets: list[int]) -> list[tuple[int, str
         problems.append(
             (where, f"a fact file states exactly one jurisdiction; found {len(jurisdictions)}")
         )
-    disputes = [i for i, f in enumerate(facts) if (f.name, f.arity) == DISPUTED]
+    disputes = [i for i, f in enumerate(facts) if f.name == "disputed"]
     stated = {f.text for f in facts} if disputes else set()
     for index in disputes:
         inner = term_text(facts[index].arguments[0])
@@ -317,6 +330,6 @@ def _case_problems(facts: list[Fact], offsets: list[int]) -> list[tuple[int, str
                     f"disputed({inner}) marks a fact the file does not state; state the fact too",
                 )
             )
-    if not any(f.name == "claim" and f.arity == 2 for f in facts):
+    if not any(f.name == "claim" for f in facts):
         problems.append((-1, "the file states no claim(P, D): nothing to analyse"))
     return problems

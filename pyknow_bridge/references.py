@@ -13,7 +13,7 @@ import difflib
 from collections.abc import Iterator, Sequence
 
 from pyknow_bridge.terms import Function, Term
-from pyknow_bridge.vocabulary import DISPUTED, ArgumentRule, NameKind, Schema
+from pyknow_bridge.vocabulary import DISPUTED, Schema
 
 #: A claim's first argument must be a declared plaintiff, not any person.
 _CLAIM = ("claim", 2)
@@ -27,50 +27,50 @@ def reference_problems(schema: Schema, facts: Sequence[Statement]) -> Iterator[t
     """(index of the fact, message) for every name not declared as its kind."""
     declared = _declared(schema, facts)
     plaintiffs = {str(a[0]) for name, a in facts if (name, len(a)) == _PLAINTIFF}
+    uses = schema.uses
     for index, (stated, stated_arguments) in enumerate(facts):
         name, arguments = stated, stated_arguments
         if (name, len(arguments)) == DISPUTED and isinstance(arguments[0], Function):
             name, arguments = arguments[0].name, arguments[0].arguments  # check the fact itself
         signature = (name, len(arguments))
-        for position, (rule, value) in enumerate(
-            zip(schema.rules[signature], arguments, strict=True)
-        ):
-            kind = rule.kind
-            if kind is not None and value in declared[kind.kind] and signature != _CLAIM:
-                continue  # the common case, decided without a call
-            if signature == _CLAIM and position == 0:
-                if value in plaintiffs:
-                    continue
-                yield index, _undeclared(str(value), "plaintiff", "plaintiff/1", plaintiffs)
+        if signature == _CLAIM and arguments[0] not in plaintiffs:
+            yield index, _undeclared(str(arguments[0]), "plaintiff", "plaintiff/1", plaintiffs)
+            continue
+        for position, kind in uses[signature]:
+            if arguments[position] not in declared[kind]:
+                yield index, _undeclared_use(schema, kind, arguments[position], declared)
                 break
-            message = _use_problem(rule, value, signature, declared)
-            if message:
-                yield index, message
-                break
+        else:
+            if signature in schema.inner_names:
+                message = _inner_problem(schema, signature, arguments, declared)
+                if message:
+                    yield index, message
 
 
-def _use_problem(
-    rule: ArgumentRule,
-    value: Term,
+def _undeclared_use(
+    schema: Schema, kind_name: str, value: Term, declared: dict[str, set[str]]
+) -> str:
+    kind = next(k for k in schema.kinds if k.kind == kind_name)
+    return _undeclared(str(value), kind.kind, kind.introducers_text(), declared[kind.kind])
+
+
+def _inner_problem(
+    schema: Schema,
     signature: tuple[str, int],
+    arguments: tuple[Term, ...],
     declared: dict[str, set[str]],
 ) -> str | None:
-    kind = rule.kind
-    if kind is not None:
-        if signature in kind.introduced_by or value in declared[kind.kind]:
-            return None
-        return _undeclared(str(value), kind.kind, kind.introducers_text(), declared[kind.kind])
-    if rule.inner_kinds and isinstance(value, Function):
+    """A name inside a closed-list value (the ``T`` of ``arrest(T)``) that is undeclared."""
+    for rule, value in zip(schema.rules[signature], arguments, strict=True):
+        if not (rule.inner_kinds and isinstance(value, Function)):
+            continue
         for function, kinds in rule.inner_kinds:
             if function != value.name or len(kinds) != len(value.arguments):
                 continue
-            for inner_kind, inner in zip(kinds, value.arguments, strict=True):
-                if inner_kind is not None and inner not in declared[inner_kind.kind]:
+            for kind, inner in zip(kinds, value.arguments, strict=True):
+                if kind is not None and inner not in declared[kind.kind]:
                     return _undeclared(
-                        str(inner),
-                        inner_kind.kind,
-                        inner_kind.introducers_text(),
-                        declared[inner_kind.kind],
+                        str(inner), kind.kind, kind.introducers_text(), declared[kind.kind]
                     )
     return None
 
@@ -78,15 +78,12 @@ def _use_problem(
 def _declared(schema: Schema, facts: Sequence[Statement]) -> dict[str, set[str]]:
     """The names each kind's introducing predicates declare."""
     declared: dict[str, set[str]] = {kind.kind: set() for kind in schema.kinds}
-    introducers: dict[tuple[str, int], list[NameKind]] = {}
-    for kind in schema.kinds:
-        for signature in kind.introduced_by:
-            introducers.setdefault(signature, []).append(kind)
+    introductions = schema.introductions
     for name, arguments in facts:
-        for kind in introducers.get((name, len(arguments)), ()):
-            for rule, value in zip(schema.rules[(name, len(arguments))], arguments, strict=True):
-                if rule.kind is kind and isinstance(value, str):
-                    declared[kind.kind].add(value)
+        for position, kind in introductions.get((name, len(arguments)), ()):
+            value = arguments[position]
+            if isinstance(value, str):
+                declared[kind].add(value)
     return declared
 
 

@@ -61,10 +61,34 @@ class Schema:
     rules: dict[Signature, tuple[ArgumentRule, ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    #: Per predicate, the (position, kind) of each argument that introduces a name...
+    introductions: dict[Signature, tuple[tuple[int, str], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    #: ... and of each that uses one, which must be declared.
+    uses: dict[Signature, tuple[tuple[int, str], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    #: Predicates whose arguments need no check beyond being constants.
+    names_only: set[Signature] = field(default_factory=set, compare=False, repr=False)
+    #: Predicates with a closed list of values that hold names (``arrest(T)``).
+    inner_names: set[Signature] = field(default_factory=set, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         for signature, doc in self.predicates.items():
-            self.rules[signature] = tuple(self._rule(doc, letter) for letter in doc.args)
+            rules = tuple(self._rule(doc, letter) for letter in doc.args)
+            self.rules[signature] = rules
+            kinded = [(i, r.kind) for i, r in enumerate(rules) if r.kind is not None]
+            self.introductions[signature] = tuple(
+                (i, k.kind) for i, k in kinded if signature in k.introduced_by
+            )
+            self.uses[signature] = tuple(
+                (i, k.kind) for i, k in kinded if signature not in k.introduced_by
+            )
+            if any(r.inner_kinds for r in rules):
+                self.inner_names.add(signature)
+            if signature != DISPUTED and all(r.allowed is None and r.type is None for r in rules):
+                self.names_only.add(signature)
 
     def _rule(self, doc: PredicateDoc, letter: str) -> ArgumentRule:
         allowed = doc.values.get(letter)

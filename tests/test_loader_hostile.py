@@ -251,3 +251,18 @@ def test_16_crlf_files_load(tmp_path: Path) -> None:
 def test_16_unicode_line_separators_in_strings_do_not_shift_lines(tmp_path: Path) -> None:
     text = GOOD + 'case_name("a\u2028b\u0085c").\nfoo(1).\n'
     assert _refused(_write(tmp_path, text)).problems[0].line == 8
+
+
+# --- Concurrency: the loader and the solver share nothing mutable between calls ------------
+
+
+def test_loading_and_solving_from_eight_threads_agrees_with_one() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from pyknow_bridge.render_json import case_to_dict
+
+    files = sorted(CASES_DIR.glob("*.lp"))[:12] * 4
+    alone = {path: case_to_dict(analyse(load_case(path))) for path in set(files)}
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        together = list(pool.map(lambda path: case_to_dict(analyse(load_case(path))), files))
+    assert together == [alone[path] for path in files]
