@@ -4,6 +4,7 @@ cannot lie"). Numbers refer to the findings of that issue."""
 from __future__ import annotations
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from pyknow_bridge.api import analyse
 from pyknow_bridge.errors import TimeLimitError
 from pyknow_bridge.limits import Deadline
 from pyknow_bridge.loader import MAX_FILE_BYTES
+from pyknow_bridge.render_json import case_to_dict
 from pyknow_bridge.render_text import render_text
 from pyknow_bridge.terms import NUMBER_LIMIT
 from tests.conftest import CASES_DIR
@@ -257,10 +259,6 @@ def test_16_unicode_line_separators_in_strings_do_not_shift_lines(tmp_path: Path
 
 
 def test_loading_and_solving_from_eight_threads_agrees_with_one() -> None:
-    from concurrent.futures import ThreadPoolExecutor
-
-    from pyknow_bridge.render_json import case_to_dict
-
     files = sorted(CASES_DIR.glob("*.lp"))[:12] * 4
     alone = {path: case_to_dict(analyse(load_case(path))) for path in set(files)}
     with ThreadPoolExecutor(max_workers=8) as pool:
