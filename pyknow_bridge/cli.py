@@ -228,7 +228,8 @@ def _load_all(files: Sequence[Path], time_limit: float | None) -> list[tuple[Cas
             loaded.append((load_case(path, deadline=deadline), deadline))
         except FactFileError as error:
             rejected = True
-            _emit(f"rejected: {printable(str(path))}\n{_printable_lines(str(error))}\n", err=True)
+            shown = str(error.problems[0].path) if error.problems else str(path)  # <stdin>
+            _emit(f"rejected: {printable(shown)}\n{_printable_lines(str(error))}\n", err=True)
         except SolveError as error:
             _fail(error)
     if rejected:
