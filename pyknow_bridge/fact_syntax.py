@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
+import clingo
+
 from pyknow_bridge.terms import NUMBER_LIMIT, Function, String, Term, fact_text, unquote
 
 #: Terms nested deeper than this are refused (no vocabulary term nests beyond 2).
@@ -32,13 +34,24 @@ MAX_PROBLEMS = 50
 MAX_STATEMENT_TOKENS = 2_000
 
 
-class RawFact(NamedTuple):
-    """A plain ground fact as written: predicate, arguments, clingo's text, position."""
+class Fact(NamedTuple):
+    """A plain ground fact: predicate, arguments, its text as clingo writes it (never the
+    file's own text), and where it starts (character offset and line)."""
 
     name: str
     arguments: tuple[Term, ...]
     text: str
     offset: int
+    line: int = 0
+
+    @property
+    def arity(self) -> int:
+        return len(self.arguments)
+
+    @property
+    def symbol(self) -> clingo.Symbol:
+        """The fact as a clingo symbol, read from its own canonical text."""
+        return clingo.parse_term(self.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -400,16 +413,17 @@ def _after_period(text: str, position: int) -> int:
 
 def parse_facts(
     text: str, on_progress: Callable[[], None] | None = None
-) -> tuple[list[RawFact], list[SyntaxProblem]]:
+) -> tuple[list[Fact], list[SyntaxProblem]]:
     """Every statement of ``text`` as a plain fact, and every statement that is not one.
 
     ``on_progress`` is called every thousand statements (a deadline check, for instance).
     Reading stops after :data:`MAX_PROBLEMS` problems, or at a statement that runs on for
     more than :data:`MAX_STATEMENT_TOKENS` tokens.
     """
-    facts: list[RawFact] = []
+    facts: list[Fact] = []
     problems: list[SyntaxProblem] = []
     position, length, count = 0, len(text), 0
+    line, last, newlines = 1, 0, text.count
     lead_and_fact, skip, append = _LEAD_AND_FACT.match, _SKIP.match, facts.append
     while len(problems) < MAX_PROBLEMS:
         count += 1
@@ -425,13 +439,17 @@ def parse_facts(
                 if name != _KEYWORD and _KEYWORD not in words:
                     arguments = _numbers(words) if _HAS_NUMBER.search(inside) else tuple(words)
                     if arguments is not None:
-                        append(RawFact(name, arguments, f"{name}({','.join(words)})", start))
+                        line += newlines("\n", last, start)
+                        last = start
+                        append(Fact(name, arguments, f"{name}({','.join(words)})", start, line))
                         position = match.end()
                         continue
             else:
                 fact = _fast_fact(match, start)
                 if fact is not None:
-                    append(fact)
+                    line += newlines("\n", last, start)
+                    last = start
+                    append(fact._replace(line=line))
                     position = match.end()
                     continue
             position = start
@@ -441,7 +459,13 @@ def parse_facts(
                 position = skipped.end()
             if position >= length:
                 break
+        before = len(facts)
         position = _slow_statement(text, position, facts, problems)
+        if len(facts) > before:  # a fact read token by token: give it its line
+            fact = facts[-1]
+            line += newlines("\n", last, fact.offset)
+            last = fact.offset
+            facts[-1] = fact._replace(line=line)
     return facts, problems
 
 
@@ -459,17 +483,17 @@ def _numbers(words: list[str]) -> tuple[Term, ...] | None:
     return tuple(arguments)
 
 
-def _fast_fact(match: re.Match[str], offset: int) -> RawFact | None:
+def _fast_fact(match: re.Match[str], offset: int) -> Fact | None:
     """The fact a fast match read; None where the token path must judge it (clingo's
     keyword ``not``, a number beyond clingo's range)."""
     name, inside = match.group(1), match.group(2)
     if name == _KEYWORD:
         return None
     if inside is None:
-        return RawFact(name, (), name, offset)
+        return Fact(name, (), name, offset)
     if '"' in inside:
         terms = _pieces_to_terms(_PIECE.findall(inside))
-        return None if terms is None else RawFact(name, terms, fact_text(name, terms), offset)
+        return None if terms is None else Fact(name, terms, fact_text(name, terms), offset)
     # No strings: clingo's text is the match without its white space and period.
     text = _NO_SPACE.sub("", match.string[match.start(1) : match.end()])[:-1]
     arguments: list[Term | None] = []
@@ -484,7 +508,7 @@ def _fast_fact(match: re.Match[str], offset: int) -> RawFact | None:
                 arguments.append(_word(word))
     if None in arguments:
         return None
-    return RawFact(name, tuple(arguments), text, offset)  # type: ignore[arg-type]
+    return Fact(name, tuple(arguments), text, offset)  # type: ignore[arg-type]
 
 
 def _word(word: str) -> Term | None:
@@ -528,7 +552,7 @@ def _pieces_to_terms(pieces: list[str]) -> tuple[Term, ...] | None:
 
 
 def _slow_statement(
-    text: str, position: int, facts: list[RawFact], problems: list[SyntaxProblem]
+    text: str, position: int, facts: list[Fact], problems: list[SyntaxProblem]
 ) -> int:
     """Read one statement token by token; return where the next one starts."""
     collected, problem, resume = _read_statement(text, position)
@@ -542,7 +566,7 @@ def _slow_statement(
         except _StatementError as error:
             problem = SyntaxProblem(error.token.offset, error.message)
         else:
-            facts.append(RawFact(name, arguments, fact_text(name, arguments), collected[0].offset))
+            facts.append(Fact(name, arguments, fact_text(name, arguments), collected[0].offset))
     if problem is not None:
         problems.append(problem)
     return resume

@@ -21,11 +21,11 @@ import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple, NoReturn
+from typing import NoReturn
 
 import clingo
 
-from pyknow_bridge.fact_syntax import RawFact, SyntaxProblem, parse_facts
+from pyknow_bridge.fact_syntax import Fact, SyntaxProblem, parse_facts
 from pyknow_bridge.limits import NO_DEADLINE, Deadline
 from pyknow_bridge.references import reference_problems
 from pyknow_bridge.terms import Function, String, Term, term_text
@@ -63,24 +63,6 @@ class FactFileError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
-
-
-class Fact(NamedTuple):
-    """A fact as loaded: its line, predicate, arguments, and its text as clingo writes it."""
-
-    line: int
-    name: str
-    arguments: tuple[Term, ...]
-    text: str
-
-    @property
-    def arity(self) -> int:
-        return len(self.arguments)
-
-    @property
-    def symbol(self) -> clingo.Symbol:
-        """The fact as a clingo symbol (read from its own canonical text, never the file's)."""
-        return clingo.parse_term(self.text)
 
 
 @dataclass(frozen=True)
@@ -243,29 +225,22 @@ def _checked(
     path: Path,
     schema: Schema,
     lines: _Lines,
-    raw_facts: list[RawFact],
+    raw_facts: list[Fact],
     syntax: list[SyntaxProblem],
 ) -> CaseFile:
     problems: list[tuple[int, str]] = [(p.offset, p.message) for p in syntax]
-    facts: list[Fact] = []
-    offsets: list[int] = []
-    line, last, count = 1, 0, lines.text.count
     names_only = schema.names_only
-    for name, arguments, text, offset in raw_facts:
+    for name, arguments, _, offset, _ in raw_facts:
         # The common fact (a known predicate whose arguments are all names) needs no call.
         if (name, len(arguments)) not in names_only or not all(type(a) is str for a in arguments):
             message = _signature_problem(schema, name, arguments)
             if message:
                 problems.append((offset, message))
-                continue
-        line += count("\n", last, offset)
-        last = offset
-        facts.append(Fact(line, name, arguments, text))
-        offsets.append(offset)
+    facts = raw_facts
     if not problems:
         statements = [(f.name, f.arguments) for f in facts]
-        problems.extend((offsets[i], m) for i, m in reference_problems(schema, statements))
-        problems.extend(_case_problems(facts, offsets))
+        problems.extend((facts[i].offset, m) for i, m in reference_problems(schema, statements))
+        problems.extend(_case_problems(facts))
     if problems:
         problems.sort()
         located = []
@@ -310,23 +285,23 @@ def _signature_problem(schema: Schema, name: str, arguments: tuple[Term, ...]) -
     return schema.check_values(inner.name, inner.arguments)
 
 
-def _case_problems(facts: list[Fact], offsets: list[int]) -> list[tuple[int, str]]:
+def _case_problems(facts: list[Fact]) -> list[tuple[int, str]]:
     """Whole-file checks; offset -1 when the problem is an absence."""
     problems: list[tuple[int, str]] = []
-    jurisdictions = [i for i, f in enumerate(facts) if f.name == "jurisdiction"]
+    jurisdictions = [f for f in facts if f.name == "jurisdiction"]
     if len(jurisdictions) != 1:
-        where = offsets[jurisdictions[1]] if len(jurisdictions) > 1 else -1
+        where = jurisdictions[1].offset if len(jurisdictions) > 1 else -1
         problems.append(
             (where, f"a fact file states exactly one jurisdiction; found {len(jurisdictions)}")
         )
-    disputes = [i for i, f in enumerate(facts) if f.name == "disputed"]
+    disputes = [f for f in facts if f.name == "disputed"]
     stated = {f.text for f in facts} if disputes else set()
-    for index in disputes:
-        inner = term_text(facts[index].arguments[0])
+    for fact in disputes:
+        inner = term_text(fact.arguments[0])
         if inner not in stated:
             problems.append(
                 (
-                    offsets[index],
+                    fact.offset,
                     f"disputed({inner}) marks a fact the file does not state; state the fact too",
                 )
             )
