@@ -4,7 +4,7 @@ cannot lie"). Numbers refer to the findings of that issue."""
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -264,3 +264,14 @@ def test_loading_and_solving_from_eight_threads_agrees_with_one() -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         together = list(pool.map(lambda path: case_to_dict(analyse(load_case(path))), files))
     assert together == [alone[path] for path in files]
+
+
+def _solved(path: Path) -> dict[str, object]:
+    return case_to_dict(analyse(load_case(path)))
+
+
+def test_loading_and_solving_in_eight_processes_agrees_with_one() -> None:
+    files = sorted(CASES_DIR.glob("*.lp"))[:16]
+    with ProcessPoolExecutor(max_workers=8) as pool:
+        together = list(pool.map(_solved, files))
+    assert together == [_solved(path) for path in files]
