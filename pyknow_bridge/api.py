@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from pyknow_bridge.clingo_control import as_deadline
 from pyknow_bridge.limits import Deadline
 from pyknow_bridge.loader import CaseFile, load_case
 from pyknow_bridge.results import CaseResult, atom_of, build_result
-from pyknow_bridge.solver import as_deadline, solve_case
+from pyknow_bridge.solver import solve_case
 
 
 def analyse(

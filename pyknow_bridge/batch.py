@@ -18,15 +18,15 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import clingo
 from clingo import ast
 
+from pyknow_bridge.clingo_control import as_deadline, consequences, ground
 from pyknow_bridge.errors import SolveError, TimeLimitError
 from pyknow_bridge.limits import Deadline
 from pyknow_bridge.loader import CaseFile, FactFileError, Problem, load_case
 from pyknow_bridge.results import Atom, CaseResult, atom_of, build_result
 from pyknow_bridge.rulebook import rule_files
-from pyknow_bridge.solver import GROUNDING_CONTEXT, as_deadline, check_views, consequences
+from pyknow_bridge.solver import check_views
 
 CASE = "case"
 CASE_VARIABLE = "CASE"
@@ -116,16 +116,8 @@ def solve_chunk(
 def _solve_group(
     cases: Sequence[CaseFile], views: Sequence[str], deadline: Deadline, choices: bool
 ) -> list[CaseResult]:
-    messages: list[str] = []
-    control = clingo.Control(["--models=0"], logger=lambda _c, m: messages.append(m))
-    try:
-        with ast.ProgramBuilder(control) as builder:
-            for statement in lifted_statements(tuple(views)):
-                builder.add(statement)
-        control.add("base", [], "\n".join(lifted_facts(i, c) for i, c in enumerate(cases)))
-        control.ground([("base", [])], context=GROUNDING_CONTEXT)
-    except RuntimeError as error:
-        raise SolveError("; ".join(messages) or str(error)) from None
+    facts = "\n".join(lifted_facts(i, c) for i, c in enumerate(cases))
+    control = ground(lifted_statements(tuple(views)), facts)
     found = consequences(control, deadline, choices)
     possible: dict[int, list[Atom]] = defaultdict(list)
     certain: dict[int, list[Atom]] = defaultdict(list)

@@ -13,7 +13,7 @@ no bookkeeping: the rule id comes from the comment above each rule.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -147,11 +147,8 @@ class ExplainingProgram:
 
     views: tuple[str, ...]
 
-    def load_into(self, control: clingo.Control) -> None:
-        with ast.ProgramBuilder(control) as builder:
-            add: Callable[[ast.AST], None] = builder.add
-            for statement in _explaining_statements(self.views):
-                add(statement)
+    def statements(self) -> tuple[ast.AST, ...]:
+        return _explaining_statements(self.views)
 
 
 def derivations_of(atoms: Sequence[clingo.Symbol]) -> dict[clingo.Symbol, list[clingo.Symbol]]:

@@ -16,8 +16,9 @@ from collections.abc import Sequence
 import clingo
 
 from pyknow_bridge.authorities import parse_source
+from pyknow_bridge.clingo_control import answer_sets, as_deadline, ground
 from pyknow_bridge.derivation import DERIVATION, ExplainingProgram, derivations_of
-from pyknow_bridge.errors import TimeLimitError
+from pyknow_bridge.errors import SolveError
 from pyknow_bridge.explanation import (
     ATTEMPT,
     DERIVED,
@@ -52,13 +53,7 @@ from pyknow_bridge.matching import (
 from pyknow_bridge.render_text import CLAIM_GUARDS
 from pyknow_bridge.results import Modality
 from pyknow_bridge.rulebook import RuleEntry, Signature, load_rulebook, rule_files
-from pyknow_bridge.solver import (
-    GROUNDING_CONTEXT,
-    SolveError,
-    as_deadline,
-    check_views,
-    program_text,
-)
+from pyknow_bridge.solver import check_views, program_text
 
 #: Beyond this many disputed facts, scenarios are not enumerated one by one.
 MAX_ENUMERATED_DISPUTES = 10
@@ -107,34 +102,10 @@ def _solve_scenarios(
             f"{len(case.disputed)} disputed facts: explanations enumerate at most "
             f"{MAX_ENUMERATED_DISPUTES} (2^n scenarios); use `solve` for certain/possible"
         )
-    messages: list[str] = []
-    control = clingo.Control(
-        ["--models=0"], logger=lambda _c, m: messages.append(m), message_limit=20
-    )
-    try:
-        ExplainingProgram(views).load_into(control)
-        control.add("base", [], program_text(case))
-        control.ground([("base", [])], context=GROUNDING_CONTEXT)
-    except RuntimeError as error:
-        raise SolveError("; ".join(messages) or str(error)) from None
+    control = ground(ExplainingProgram(views).statements(), program_text(case))
     scenarios: dict[Scenario, frozenset[clingo.Symbol]] = {}
-
-    def on_model(model: clingo.Model) -> None:
-        atoms = frozenset(model.symbols(shown=True))
+    for atoms in answer_sets(control, deadline, "solving for the explanation"):
         scenarios[tuple(d in atoms for d in case.disputed)] = atoms
-
-    with control.solve(on_model=on_model, async_=True) as handle:
-        remaining = deadline.remaining()
-        if remaining is None:
-            handle.wait()
-        elif not handle.wait(remaining):
-            handle.cancel()
-            raise TimeLimitError(
-                f"time limit reached: solving for the explanation took longer than "
-                f"{deadline.seconds:g} s"
-            )
-    if not scenarios:
-        raise SolveError("the rules and facts have no answer set")
     return scenarios
 
 
