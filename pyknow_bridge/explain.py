@@ -17,7 +17,7 @@ import clingo
 
 from pyknow_bridge.authorities import parse_source
 from pyknow_bridge.clingo_control import answer_sets, as_deadline, ground
-from pyknow_bridge.derivation import DERIVATION, ExplainingProgram, derivations_of
+from pyknow_bridge.derivation import DERIVATION, derivations_of
 from pyknow_bridge.errors import SolveError
 from pyknow_bridge.explanation import (
     ATTEMPT,
@@ -52,8 +52,9 @@ from pyknow_bridge.matching import (
 )
 from pyknow_bridge.render_text import CLAIM_GUARDS
 from pyknow_bridge.results import Modality
-from pyknow_bridge.rulebook import RuleEntry, Signature, load_rulebook, rule_files
-from pyknow_bridge.solver import check_views, program_text
+from pyknow_bridge.rulebook import RuleEntry, Signature, load_rulebook
+from pyknow_bridge.rules_in_force import RuleSet, rules_in_force
+from pyknow_bridge.solver import program_text
 
 #: Beyond this many disputed facts, scenarios are not enumerated one by one.
 MAX_ENUMERATED_DISPUTES = 10
@@ -73,11 +74,11 @@ def explain_case(
     ``time_limit``: seconds, or a :class:`~pyknow_bridge.limits.Deadline` already running;
     past it, :class:`~pyknow_bridge.errors.TimeLimitError`.
     """
-    check_views(views)
+    rules = rules_in_force(views)
     deadline = as_deadline(time_limit)
-    scenarios = _solve_scenarios(case, tuple(views), deadline)
+    scenarios = _solve_scenarios(case, rules, deadline)
     as_stated = tuple(True for _ in case.disputed)
-    builder = _Builder(case, scenarios, as_stated, tuple(views))
+    builder = _Builder(case, scenarios, as_stated, rules)
     unique = []
     for plaintiff, defendant in case.claims():
         deadline.check("explaining")
@@ -87,7 +88,7 @@ def explain_case(
         case_name=case.text_value("case_name"),
         citation=case.text_value("citation"),
         jurisdiction=case.jurisdiction,
-        views=tuple(views),
+        views=rules.views,
         disputed=case.disputed_texts,
         nodes=builder.nodes,
         claims=unique,
@@ -95,14 +96,14 @@ def explain_case(
 
 
 def _solve_scenarios(
-    case: CaseFile, views: tuple[str, ...], deadline: Deadline
+    case: CaseFile, rules: RuleSet, deadline: Deadline
 ) -> dict[Scenario, frozenset[clingo.Symbol]]:
     if len(case.disputed) > MAX_ENUMERATED_DISPUTES:
         raise SolveError(
             f"{len(case.disputed)} disputed facts: explanations enumerate at most "
             f"{MAX_ENUMERATED_DISPUTES} (2^n scenarios); use `solve` for certain/possible"
         )
-    control = ground(ExplainingProgram(views).statements(), program_text(case))
+    control = ground(rules.explaining, program_text(case))
     scenarios: dict[Scenario, frozenset[clingo.Symbol]] = {}
     for atoms in answer_sets(control, deadline, "solving for the explanation"):
         scenarios[tuple(d in atoms for d in case.disputed)] = atoms
@@ -115,7 +116,7 @@ class _Builder:
         case: CaseFile,
         scenarios: dict[Scenario, frozenset[clingo.Symbol]],
         as_stated: Scenario,
-        views: tuple[str, ...],
+        rules: RuleSet,
     ) -> None:
         self.case = case
         self.scenarios = scenarios
@@ -126,12 +127,11 @@ class _Builder:
         self.facts = {fact.symbol: fact.line for fact in case.facts}
         book = load_rulebook()
         self.inputs: set[Signature] = set(book.inputs())
-        in_force = set(rule_files(views))
         self.rules_by_head: dict[Signature, list[tuple[RuleEntry, CompiledRule]]] = defaultdict(
             list
         )
-        for rule in book.rules:
-            if rule.head is not None and rule.node is not None and rule.file in in_force:
+        for rule in rules.rules:
+            if rule.head is not None and rule.node is not None:
                 self.rules_by_head[rule.head].append((rule, compile_rule(rule.node)))
         self.nodes: dict[str, Node] = {}
         self.guard = CLAIM_GUARDS[case.jurisdiction]

@@ -16,7 +16,7 @@ the routes and their elements, the predicate reference) is read from here.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -87,6 +87,15 @@ class AnnotationProblem:
 
 
 @dataclass(frozen=True)
+class Statement:
+    """One parsed statement of a rule file, with the annotation of the rule it is (if any)."""
+
+    node: ast.AST
+    file: Path
+    rule: RuleEntry | None
+
+
+@dataclass(frozen=True)
 class Rulebook:
     """Everything the rule files say about themselves."""
 
@@ -94,6 +103,8 @@ class Rulebook:
     predicates: tuple[PredicateDoc, ...]
     problems: tuple[AnnotationProblem, ...]
     defined: frozenset[Signature]
+    #: Each rule file's statements, parsed once (see :mod:`pyknow_bridge.rules_in_force`).
+    statements: Mapping[Path, tuple[Statement, ...]] = field(default_factory=dict, compare=False)
 
     def predicate(self, name: str, arity: int) -> PredicateDoc | None:
         for doc in self.predicates:
@@ -147,22 +158,28 @@ def load_rulebook() -> Rulebook:
     predicates: list[PredicateDoc] = []
     problems: list[AnnotationProblem] = []
     defined: set[Signature] = set()
+    statements: dict[Path, tuple[Statement, ...]] = {}
     for path in rule_files(available_views()):
         lines = path.read_text(encoding="utf-8").splitlines()
         predicates.extend(_predicate_docs(path, lines))
+        parsed: list[Statement] = []
         for statement in _statements(path):
+            rule = None
             line = statement.location.begin.line
             if statement.ast_type == ast.ASTType.Defined:
                 defined.add((statement.name, statement.arity))
-                continue
-            if statement.ast_type != ast.ASTType.Rule:
-                continue
-            entry_or_problem = _annotate(path, lines, statement, line)
-            if isinstance(entry_or_problem, RuleEntry):
-                rules.append(entry_or_problem)
-            else:
-                problems.append(entry_or_problem)
-    return Rulebook(tuple(rules), tuple(predicates), tuple(problems), frozenset(defined))
+            elif statement.ast_type == ast.ASTType.Rule:
+                entry_or_problem = _annotate(path, lines, statement, line)
+                if isinstance(entry_or_problem, RuleEntry):
+                    rule = entry_or_problem
+                    rules.append(rule)
+                else:
+                    problems.append(entry_or_problem)
+            parsed.append(Statement(statement, path, rule))
+        statements[path] = tuple(parsed)
+    return Rulebook(
+        tuple(rules), tuple(predicates), tuple(problems), frozenset(defined), statements
+    )
 
 
 def _statements(path: Path) -> Iterator[ast.AST]:

@@ -8,26 +8,12 @@ and cautious consequences (true in all: *certain*).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from functools import cache
-
-from clingo import ast
-
 from pyknow_bridge.clingo_control import Consequences, as_deadline, consequences, ground
-from pyknow_bridge.errors import SolveError
 from pyknow_bridge.limits import Deadline
 from pyknow_bridge.loader import CaseFile
-from pyknow_bridge.rulebook import available_views, rule_files
+from pyknow_bridge.rules_in_force import RuleSet
 
-__all__ = ["check_views", "program_text", "solve_case"]
-
-
-def check_views(views: Sequence[str]) -> None:
-    unknown = sorted(set(views) - set(available_views()))
-    if unknown:
-        raise SolveError(
-            f"unknown view {', '.join(unknown)}; available: {', '.join(available_views())}"
-        )
+__all__ = ["program_text", "solve_case"]
 
 
 def program_text(case: CaseFile) -> str:
@@ -43,20 +29,12 @@ def program_text(case: CaseFile) -> str:
 
 
 def solve_case(
-    case: CaseFile, views: Sequence[str] = (), time_limit: float | Deadline | None = None
+    case: CaseFile, rules: RuleSet, time_limit: float | Deadline | None = None
 ) -> Consequences:
-    """Solve one loaded case under the majority rules plus the selected views.
+    """Solve one loaded case under the rules in force.
 
     ``time_limit`` is in seconds, or a :class:`Deadline` already running (one that also
     covered loading, say); solving past it raises :class:`TimeLimitError`.
     """
-    check_views(views)
-    control = ground(_statements(tuple(views)), program_text(case))
+    control = ground(rules.statements, program_text(case))
     return consequences(control, as_deadline(time_limit), choices=bool(case.disputed_texts))
-
-
-@cache
-def _statements(views: tuple[str, ...]) -> tuple[ast.AST, ...]:
-    statements: list[ast.AST] = []
-    ast.parse_files([str(p) for p in rule_files(views)], statements.append)
-    return tuple(statements)
