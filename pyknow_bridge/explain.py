@@ -16,9 +16,8 @@ from collections.abc import Sequence
 import clingo
 
 from pyknow_bridge.authorities import parse_source
-from pyknow_bridge.clingo_control import answer_sets, as_deadline, ground
+from pyknow_bridge.clingo_control import as_deadline
 from pyknow_bridge.derivation import DERIVATION, derivations_of
-from pyknow_bridge.errors import SolveError
 from pyknow_bridge.explanation import (
     ATTEMPT,
     DERIVED,
@@ -54,16 +53,12 @@ from pyknow_bridge.render_text import CLAIM_GUARDS
 from pyknow_bridge.results import Modality
 from pyknow_bridge.rulebook import RuleEntry, Signature, load_rulebook
 from pyknow_bridge.rules_in_force import RuleSet, rules_in_force
-from pyknow_bridge.solver import program_text
+from pyknow_bridge.solver import Scenario, solve_scenarios
 
-#: Beyond this many disputed facts, scenarios are not enumerated one by one.
-MAX_ENUMERATED_DISPUTES = 10
 #: How deep "why not" follows failed conditions.
 MAX_WHY_NOT_DEPTH = 10
 #: Conditions that only select the jurisdiction: a rule failing on one does not apply.
 JURISDICTION_GUARDS = frozenset(CLAIM_GUARDS.values())
-
-Scenario = tuple[bool, ...]
 
 
 def explain_case(
@@ -76,7 +71,7 @@ def explain_case(
     """
     rules = rules_in_force(views)
     deadline = as_deadline(time_limit)
-    scenarios = _solve_scenarios(case, rules, deadline)
+    scenarios = solve_scenarios(case, rules, deadline)
     as_stated = tuple(True for _ in case.disputed)
     builder = _Builder(case, scenarios, as_stated, rules)
     unique = []
@@ -93,21 +88,6 @@ def explain_case(
         nodes=builder.nodes,
         claims=unique,
     )
-
-
-def _solve_scenarios(
-    case: CaseFile, rules: RuleSet, deadline: Deadline
-) -> dict[Scenario, frozenset[clingo.Symbol]]:
-    if len(case.disputed) > MAX_ENUMERATED_DISPUTES:
-        raise SolveError(
-            f"{len(case.disputed)} disputed facts: explanations enumerate at most "
-            f"{MAX_ENUMERATED_DISPUTES} (2^n scenarios); use `solve` for certain/possible"
-        )
-    control = ground(rules.explaining, program_text(case))
-    scenarios: dict[Scenario, frozenset[clingo.Symbol]] = {}
-    for atoms in answer_sets(control, deadline, "solving for the explanation"):
-        scenarios[tuple(d in atoms for d in case.disputed)] = atoms
-    return scenarios
 
 
 class _Builder:

@@ -1,19 +1,36 @@
 """Ground the doctrine with a case and compute what holds: certainly, possibly, or not.
 
 Undisputed facts are added as facts. A disputed fact becomes a free choice, so each
-answer set is one way the dispute could come out. Rather than enumerate them all,
-clingo is asked twice: for brave consequences (true in some answer set: *possible*)
-and cautious consequences (true in all: *certain*).
+answer set is one way the dispute could come out. To decide, rather than enumerate them
+all, clingo is asked twice (:func:`solve_case`): for brave consequences (true in some
+answer set: *possible*) and cautious consequences (true in all: *certain*). To explain,
+every scenario is solved with its derivation atoms (:func:`solve_scenarios`); a test
+checks that the two agree.
 """
 
 from __future__ import annotations
 
-from pyknow_bridge.clingo_control import Consequences, as_deadline, consequences, ground
+import clingo
+
+from pyknow_bridge.clingo_control import (
+    Consequences,
+    answer_sets,
+    as_deadline,
+    consequences,
+    ground,
+)
+from pyknow_bridge.errors import SolveError
 from pyknow_bridge.limits import Deadline
 from pyknow_bridge.loader import CaseFile
 from pyknow_bridge.rules_in_force import RuleSet
 
-__all__ = ["program_text", "solve_case"]
+__all__ = ["MAX_ENUMERATED_DISPUTES", "Scenario", "program_text", "solve_case", "solve_scenarios"]
+
+#: Beyond this many disputed facts, scenarios are not enumerated one by one.
+MAX_ENUMERATED_DISPUTES = 10
+
+#: One way the disputes come out: for each disputed fact, in file order, whether it holds.
+Scenario = tuple[bool, ...]
 
 
 def program_text(case: CaseFile) -> str:
@@ -38,3 +55,24 @@ def solve_case(
     """
     control = ground(rules.statements, program_text(case))
     return consequences(control, as_deadline(time_limit), choices=bool(case.disputed_texts))
+
+
+def solve_scenarios(
+    case: CaseFile, rules: RuleSet, time_limit: float | Deadline | None = None
+) -> dict[Scenario, frozenset[clingo.Symbol]]:
+    """Every scenario of the case with all its atoms, derivation atoms included.
+
+    At most :data:`MAX_ENUMERATED_DISPUTES` disputed facts (2^n scenarios), else
+    :class:`SolveError`.
+    """
+    if len(case.disputed) > MAX_ENUMERATED_DISPUTES:
+        raise SolveError(
+            f"{len(case.disputed)} disputed facts: explanations enumerate at most "
+            f"{MAX_ENUMERATED_DISPUTES} (2^n scenarios); use `solve` for certain/possible"
+        )
+    control = ground(rules.explaining, program_text(case))
+    scenarios: dict[Scenario, frozenset[clingo.Symbol]] = {}
+    deadline = as_deadline(time_limit)
+    for atoms in answer_sets(control, deadline, "solving for the explanation"):
+        scenarios[tuple(d in atoms for d in case.disputed)] = atoms
+    return scenarios
