@@ -29,6 +29,8 @@ from pyknow_bridge.explanation import (
     Node,
     RouteExplanation,
 )
+from pyknow_bridge.jurisdictions import CLAIM_GUARDS
+from pyknow_bridge.jurisdictions import routes as routes_of
 from pyknow_bridge.limits import Deadline
 from pyknow_bridge.loader import CaseFile
 from pyknow_bridge.matching import (
@@ -49,7 +51,6 @@ from pyknow_bridge.matching import (
     to_symbol,
     unify,
 )
-from pyknow_bridge.render_text import CLAIM_GUARDS
 from pyknow_bridge.results import Modality
 from pyknow_bridge.rulebook import RuleEntry, Signature, load_rulebook
 from pyknow_bridge.rules_in_force import RuleSet, rules_in_force
@@ -141,7 +142,7 @@ class _Builder:
 
         jurisdiction = self.case.jurisdiction
         routes = []
-        for basis, elements in load_rulebook().routes(CLAIM_GUARDS[jurisdiction]).items():
+        for basis, elements in routes_of(jurisdiction).items():
             route_node = either("special_duty_basis", clingo.Function(basis))
             element_nodes = []
             for element in elements:

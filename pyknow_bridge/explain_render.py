@@ -22,8 +22,9 @@ from pyknow_bridge.explanation import (
     Explanation,
     Node,
 )
+from pyknow_bridge.jurisdictions import JURISDICTION_NAMES
 from pyknow_bridge.printable import printable
-from pyknow_bridge.render_text import JURISDICTION_NAMES, words
+from pyknow_bridge.render_text import words
 from pyknow_bridge.results import Modality
 
 EXPLAIN_SCHEMA_ID = "pyknow-bridge/explain/1"

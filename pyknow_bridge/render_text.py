@@ -1,19 +1,16 @@
 """The readable report of a case result: one block per claim, route by route.
 
 The routes a jurisdiction offers, and the elements of each, are read from the rules
-(:meth:`Rulebook.routes`), so the report follows the doctrine as written.
+(:func:`pyknow_bridge.jurisdictions.routes`), so the report follows the doctrine as written.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from pyknow_bridge.jurisdictions import JURISDICTION_NAMES, routes
 from pyknow_bridge.printable import printable
 from pyknow_bridge.results import CaseResult, ClaimResult, Modality
-from pyknow_bridge.rulebook import load_rulebook
-
-JURISDICTION_NAMES = {"dc": "District of Columbia", "ny": "New York"}
-CLAIM_GUARDS = {"dc": "dc_claim", "ny": "ny_claim"}
 
 
 def words(value: str) -> str:
@@ -54,7 +51,7 @@ def render_claim(claim: ClaimResult, jurisdiction: str) -> list[str]:
             )
         )
     lines.append("  Routes to a special duty:")
-    for route, elements in load_rulebook().routes(CLAIM_GUARDS[jurisdiction]).items():
+    for route, elements in routes(jurisdiction).items():
         made_out = claim.bases.get(route, Modality.ABSENT)
         status = {Modality.CERTAIN: "made out", Modality.POSSIBLE: "possibly made out"}.get(
             made_out, "not made out"
