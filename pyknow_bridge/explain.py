@@ -29,7 +29,7 @@ from pyknow_bridge.explanation import (
     Node,
     RouteExplanation,
 )
-from pyknow_bridge.jurisdictions import CLAIM_GUARDS
+from pyknow_bridge.jurisdictions import claim_guards
 from pyknow_bridge.jurisdictions import routes as routes_of
 from pyknow_bridge.limits import Deadline
 from pyknow_bridge.loader import CaseFile
@@ -58,8 +58,6 @@ from pyknow_bridge.solver import Scenario, solve_scenarios
 
 #: How deep "why not" follows failed conditions.
 MAX_WHY_NOT_DEPTH = 10
-#: Conditions that only select the jurisdiction: a rule failing on one does not apply.
-JURISDICTION_GUARDS = frozenset(CLAIM_GUARDS.values())
 
 
 def explain_case(
@@ -115,7 +113,10 @@ class _Builder:
             if rule.head is not None and rule.node is not None:
                 self.rules_by_head[rule.head].append((rule, compile_rule(rule.node)))
         self.nodes: dict[str, Node] = {}
-        self.guard = CLAIM_GUARDS[case.jurisdiction]
+        guards = claim_guards()
+        self.guard = guards[case.jurisdiction]
+        #: Conditions that only select a jurisdiction: a rule failing on another's does not apply.
+        self.other_guards = frozenset(guards.values()) - {self.guard}
 
     # --- per claim -------------------------------------------------------------
 
@@ -234,7 +235,7 @@ class _Builder:
                 node.rule_id, node.statement = rule.rule_id, rule.statement
                 node.citations = tuple(parse_source(rule.source))
                 continue
-            if _other_jurisdiction(compiled, self.guard):
+            if _other_jurisdiction(compiled, self.other_guards):
                 continue
             tried = attempt(self.model, compiled, target)
             if tried is None or tried.succeeded:
@@ -347,9 +348,9 @@ def _pattern_of(symbol: clingo.Symbol) -> Term:
     return convert(symbol)
 
 
-def _other_jurisdiction(rule: CompiledRule, guard: str) -> bool:
+def _other_jurisdiction(rule: CompiledRule, other_guards: frozenset[str]) -> bool:
     """Whether the rule belongs to another jurisdiction (it requires another claim guard)."""
     return any(
-        c.atom is not None and not c.negated and c.atom.name in JURISDICTION_GUARDS - {guard}
+        c.atom is not None and not c.negated and c.atom.name in other_guards
         for c in rule.conditions
     )

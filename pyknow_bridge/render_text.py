@@ -1,14 +1,15 @@
 """The readable report of a case result: one block per claim, route by route.
 
-The routes a jurisdiction offers, and the elements of each, are read from the rules
-(:func:`pyknow_bridge.jurisdictions.routes`), so the report follows the doctrine as written.
+The routes a jurisdiction offers, and the elements of each, are declared in the rules
+(``rules/routes.lp``, read by :mod:`pyknow_bridge.jurisdictions`), so the report follows the
+doctrine as written.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from pyknow_bridge.jurisdictions import JURISDICTION_NAMES, routes
+from pyknow_bridge.jurisdictions import jurisdiction_name, routes
 from pyknow_bridge.printable import printable
 from pyknow_bridge.results import CaseResult, ClaimResult, Modality
 
@@ -78,7 +79,7 @@ def render_case(result: CaseResult) -> str:
     if result.citation:
         title += f", {result.citation}"
     view = ", ".join(result.views) if result.views else "majority (the court's opinion)"
-    law = JURISDICTION_NAMES.get(result.jurisdiction, result.jurisdiction)
+    law = jurisdiction_name(result.jurisdiction)
     lines = [
         printable(title),
         f"  File: {printable(result.path)}",

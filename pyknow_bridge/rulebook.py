@@ -10,7 +10,7 @@ and each predicate is documented once as ``% Input:``, ``% Internal:`` or ``% Ou
 (optionally followed by a ``% Values:`` line that closes the list of its constants).
 This module parses those comments and ties them, through clingo's own AST, to the
 statements beneath them. Everything derived from the doctrine (the fact-file schema,
-the routes and their elements, the predicate reference) is read from here.
+the claim schema, the predicate reference) is read from here.
 """
 
 from __future__ import annotations
@@ -48,7 +48,6 @@ class RuleEntry:
     line: int
     text: str
     head: Signature | None
-    body_elements: tuple[str, ...] = ()
     burden: str = "plaintiff"
     #: The rule's own ``% Burden:`` line after the party (empty when the line is absent).
     burden_note: str = ""
@@ -117,26 +116,6 @@ class Rulebook:
 
     def rule(self, rule_id: str) -> RuleEntry | None:
         return next((entry for entry in self.rules if entry.rule_id == rule_id), None)
-
-    def routes(self, claim_guard: str) -> dict[str, tuple[str, ...]]:
-        """Each special-duty route of a jurisdiction and the elements its rule requires.
-
-        ``claim_guard`` is the jurisdiction's claim predicate (``dc_claim``, ``ny_claim``):
-        a route belongs to a jurisdiction when its rule's body names that predicate.
-        """
-        found: dict[str, tuple[str, ...]] = {}
-        for entry in self.rules:
-            if entry.head != ("special_duty_basis", 3) or claim_guard not in entry.text:
-                continue
-            basis = _basis_of(entry.text)
-            if basis:  # a route with several rules lists the elements of each, once
-                found[basis] = tuple(dict.fromkeys(found.get(basis, ()) + entry.body_elements))
-        return found
-
-
-def _basis_of(rule_text: str) -> str | None:
-    match = re.match(r"\s*special_duty_basis\(\s*\w+\s*,\s*\w+\s*,\s*(\w+)\s*\)", rule_text)
-    return match.group(1) if match else None
 
 
 def rule_files(views: Sequence[str] = ()) -> list[Path]:
@@ -257,7 +236,6 @@ def _annotate(
         line=line,
         text=text,
         head=_head_signature(statement),
-        body_elements=_body_elements(statement),
         burden=burden,
         burden_note=burden_note,
         node=statement,
@@ -276,20 +254,3 @@ def _head_signature(rule: ast.AST) -> Signature | None:
     if term.ast_type == ast.ASTType.SymbolicTerm:
         return (term.symbol.name, len(term.symbol.arguments))
     return None
-
-
-def _body_elements(rule: ast.AST) -> tuple[str, ...]:
-    """The element names a rule's body requires to be met, in the order written."""
-    names: list[str] = []
-    for literal in rule.body:
-        if literal.ast_type != ast.ASTType.Literal:
-            continue
-        atom = literal.atom
-        if atom.ast_type != ast.ASTType.SymbolicAtom:
-            continue
-        term = atom.symbol
-        if term.ast_type == ast.ASTType.Function and term.name == "element":
-            name, value = term.arguments[2], term.arguments[3]
-            if str(value) == "met":
-                names.append(str(name))
-    return tuple(names)
