@@ -46,7 +46,6 @@ class RuleEntry:
     source: str
     file: Path
     line: int
-    text: str
     head: Signature | None
     burden: str = "plaintiff"
     #: The rule's own ``% Burden:`` line after the party (empty when the line is absent).
@@ -226,15 +225,12 @@ def _annotate(
     burden_line = next((m for m in map(_BURDEN.match, block) if m), None)
     burden = burden_line["party"] if burden_line else "plaintiff"
     burden_note = f"{burden} {burden_line['note']}".strip() if burden_line else ""
-    end = statement.location.end.line
-    text = "\n".join(lines[line - 1 : end])
     return RuleEntry(
         rule_id=header["id"],
         statement=" ".join(part for part in statement_lines if part),
         source=source["text"].strip(),
         file=path,
         line=line,
-        text=text,
         head=_head_signature(statement),
         burden=burden,
         burden_note=burden_note,
