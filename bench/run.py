@@ -60,12 +60,13 @@ def mode_batch(directory: Path, _: int) -> dict[str, float]:
 
 
 def mode_raw_clingo(directory: Path, _: int) -> dict[str, float]:
-    from pyknow_bridge.batch import lifted_facts, lifted_statements
+    from pyknow_bridge.batch import lifted_facts
     from pyknow_bridge.loader import load_case
+    from pyknow_bridge.rules_in_force import rules_in_force
 
     files = _files(directory)
     with tempfile.NamedTemporaryFile("w", suffix=".lp", delete=False) as combined:
-        combined.write("\n".join(str(s) for s in lifted_statements(())) + "\n")
+        combined.write("\n".join(str(s) for s in rules_in_force().lifted) + "\n")
         for number, path in enumerate(files):
             combined.write(lifted_facts(number, load_case(path)) + "\n")
     start = time.perf_counter()

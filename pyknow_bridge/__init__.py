@@ -7,9 +7,9 @@
 """
 
 from pyknow_bridge.api import analyse, solve_file
+from pyknow_bridge.errors import SolveError
 from pyknow_bridge.loader import CaseFile, FactFileError, Problem, load_case
 from pyknow_bridge.results import CaseResult, ClaimResult, Modality
-from pyknow_bridge.solver import SolveError
 
 __version__ = "0.1.0"
 

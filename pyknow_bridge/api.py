@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from pyknow_bridge.clingo_control import as_deadline
 from pyknow_bridge.limits import Deadline
 from pyknow_bridge.loader import CaseFile, load_case
 from pyknow_bridge.results import CaseResult, atom_of, build_result
-from pyknow_bridge.solver import as_deadline, solve_case
+from pyknow_bridge.rules_in_force import rules_in_force
+from pyknow_bridge.solver import solve_case
 
 
 def analyse(
@@ -22,9 +24,10 @@ def analyse(
     ``time_limit``: seconds, or a :class:`~pyknow_bridge.limits.Deadline` already running.
     ``as_of`` decides it under the law in force in that year, not the year of decision.
     """
-    found = solve_case(case, views, time_limit, as_of)
+    rules = rules_in_force(views)
+    found = solve_case(case, rules, time_limit, as_of)
     certain = map(atom_of, found.certain)
-    return build_result(case, certain, map(atom_of, found.possible), views)
+    return build_result(case, certain, map(atom_of, found.possible), rules.views)
 
 
 def solve_file(

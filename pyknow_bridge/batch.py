@@ -1,9 +1,8 @@
 """Solve many cases per grounding: the rules lifted over a case argument.
 
-The rules are written for one case. For a docket, a transform (clingo's AST API)
-adds a case identifier as the first argument of every atom in every rule, and a
-``case(C)`` condition to every body, so one grounding holds many independent cases;
-the loader prefixes each fact with its case's identifier. Cases do not interact, so
+The rules are written for one case. For a docket, the rules in force are lifted over
+a case argument (:mod:`pyknow_bridge.lift`), so one grounding holds many independent
+cases; each fact gets its case's identifier as first argument. Cases do not interact, so
 certain and possible conclusions of the combined program are exactly each case's
 own. Cases are grounded in chunks, so memory depends on the chunk size, not on the
 size of the docket; results stream out chunk by chunk, in input order.
@@ -15,75 +14,22 @@ import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
-import clingo
-from clingo import ast
-
+from pyknow_bridge.clingo_control import as_deadline, consequences, ground
 from pyknow_bridge.errors import SolveError, TimeLimitError
+from pyknow_bridge.lift import CASE
 from pyknow_bridge.limits import Deadline
 from pyknow_bridge.loader import CaseFile, FactFileError, Problem, load_case
 from pyknow_bridge.results import Atom, CaseResult, atom_of, build_result
-from pyknow_bridge.rulebook import rule_files
-from pyknow_bridge.solver import GROUNDING_CONTEXT, as_deadline, check_views, consequences
+from pyknow_bridge.rules_in_force import RuleSet, rules_in_force
 
-CASE = "case"
-CASE_VARIABLE = "CASE"
 DEFAULT_CHUNK = 500
 
 
-class _LiftOverCase(ast.Transformer):
-    """Adds the case variable as the first argument of every atom."""
-
-    def visit_SymbolicAtom(self, node: ast.AST) -> ast.AST:  # noqa: N802 (clingo's naming)
-        return ast.SymbolicAtom(_lift_term(node.symbol))
-
-
-def _lift_term(term: ast.AST) -> ast.AST:
-    location = term.location
-    if term.ast_type == ast.ASTType.Pool:
-        return ast.Pool(location, [_lift_term(t) for t in term.arguments])
-    if term.ast_type == ast.ASTType.Function:
-        case = ast.Variable(location, CASE_VARIABLE)
-        return ast.Function(location, term.name, [case, *term.arguments], term.external)
-    if term.ast_type == ast.ASTType.SymbolicTerm:  # a constant atom such as `p.`
-        case = ast.Variable(location, CASE_VARIABLE)
-        return ast.Function(location, term.symbol.name, [case], False)
-    return term
-
-
-def _lift(statement: ast.AST) -> ast.AST:
-    kind = statement.ast_type
-    if kind == ast.ASTType.Rule:
-        lifted = _LiftOverCase()(statement)
-        location = statement.location
-        case_atom = ast.SymbolicAtom(
-            ast.Function(location, CASE, [ast.Variable(location, CASE_VARIABLE)], False)
-        )
-        guard = ast.Literal(location, ast.Sign.NoSign, case_atom)
-        return ast.Rule(location, lifted.head, [guard, *lifted.body])
-    if kind == ast.ASTType.Defined:
-        return ast.Defined(
-            statement.location, statement.name, statement.arity + 1, statement.positive
-        )
-    if kind == ast.ASTType.ShowSignature:
-        return ast.ShowSignature(
-            statement.location, statement.name, statement.arity + 1, statement.positive
-        )
-    return statement
-
-
-@cache
-def lifted_statements(views: tuple[str, ...]) -> tuple[ast.AST, ...]:
-    """The rules in force, lifted over the case argument (parsed once per process)."""
-    statements: list[ast.AST] = []
-    ast.parse_files([str(p) for p in rule_files(views)], lambda s: statements.append(_lift(s)))
-    return tuple(statements)
-
-
 def lifted_facts(case_id: int, case: CaseFile, as_of: int | None = None) -> str:
-    """The facts of one case, each with the case identifier as first argument."""
+    """The facts of one case, each with the case identifier as first argument; with
+    ``as_of``, the Control fact ``as_of(Y)`` lifted the same way."""
     disputed = set(case.disputed_texts)
     lines = [f"{CASE}({case_id})."]
     if as_of is not None:
@@ -106,15 +52,19 @@ def solve_chunk(
     Cases without disputed facts share one grounding with a single answer set; cases with
     disputed facts share another, solved for brave and cautious consequences.
     """
-    check_views(views)
-    deadline = as_deadline(time_limit)
+    return _solve_chunk(cases, rules_in_force(views), as_deadline(time_limit), as_of)
+
+
+def _solve_chunk(
+    cases: Sequence[CaseFile], rules: RuleSet, deadline: Deadline, as_of: int | None = None
+) -> list[CaseResult]:
     results: dict[int, CaseResult] = {}
     plain = [i for i, case in enumerate(cases) if not case.disputed_texts]
     disputed = [i for i, case in enumerate(cases) if case.disputed_texts]
     for group in (plain, disputed):
         if group:
             solved = _solve_group(
-                [cases[i] for i in group], views, deadline, group is disputed, as_of
+                [cases[i] for i in group], rules, deadline, group is disputed, as_of
             )
             results.update(zip(group, solved, strict=True))
     return [results[i] for i in range(len(cases))]
@@ -122,21 +72,13 @@ def solve_chunk(
 
 def _solve_group(
     cases: Sequence[CaseFile],
-    views: Sequence[str],
+    rules: RuleSet,
     deadline: Deadline,
     choices: bool,
     as_of: int | None = None,
 ) -> list[CaseResult]:
-    messages: list[str] = []
-    control = clingo.Control(["--models=0"], logger=lambda _c, m: messages.append(m))
-    try:
-        with ast.ProgramBuilder(control) as builder:
-            for statement in lifted_statements(tuple(views)):
-                builder.add(statement)
-        control.add("base", [], "\n".join(lifted_facts(i, c, as_of) for i, c in enumerate(cases)))
-        control.ground([("base", [])], context=GROUNDING_CONTEXT)
-    except RuntimeError as error:
-        raise SolveError("; ".join(messages) or str(error)) from None
+    facts = "\n".join(lifted_facts(i, c, as_of) for i, c in enumerate(cases))
+    control = ground(rules.lifted, facts)
     found = consequences(control, deadline, choices)
     possible: dict[int, list[Atom]] = defaultdict(list)
     certain: dict[int, list[Atom]] = defaultdict(list)
@@ -147,7 +89,9 @@ def _solve_group(
         if not choices:  # one answer set: what is possible is certain
             certain = possible
             break
-    return [build_result(case, certain[i], possible[i], views) for i, case in enumerate(cases)]
+    return [
+        build_result(case, certain[i], possible[i], rules.views) for i, case in enumerate(cases)
+    ]
 
 
 @dataclass(frozen=True)
@@ -223,12 +167,12 @@ def solve_many(
     case that cannot be solved a :class:`Failed`, and every other case its result.
     ``time_limit`` (seconds) applies to each case: to its loading and to its solving.
     """
-    check_views(views)
+    rules = rules_in_force(views)
     pending: list[CaseFile | Rejected | Failed] = []
 
     def flush() -> Iterator[CaseResult | Rejected | Failed]:
         loaded = [item for item in pending if isinstance(item, CaseFile)]
-        solved = iter(_solve_isolated(loaded, views, time_limit, as_of))
+        solved = iter(_solve_isolated(loaded, rules, time_limit, as_of))
         for item in pending:
             yield next(solved) if isinstance(item, CaseFile) else item
         pending.clear()
@@ -255,25 +199,25 @@ def _load(path: Path, time_limit: float | None) -> CaseFile | Rejected | Failed:
 
 
 def _solve_isolated(
-    cases: Sequence[CaseFile], views: Sequence[str], time_limit: float | None, as_of: int | None
+    cases: Sequence[CaseFile], rules: RuleSet, time_limit: float | None, as_of: int | None
 ) -> list[CaseResult | Failed]:
     """Solve the chunk in one grounding; if that fails, each case alone, so that one bad
     case costs only its own line."""
     if len(cases) <= 1:
-        return [_solve_alone(case, views, time_limit, as_of) for case in cases]
+        return [_solve_alone(case, rules, time_limit, as_of) for case in cases]
     together = None if time_limit is None else time_limit * len(cases)
     try:
-        return list(solve_chunk(cases, views, together, as_of))
+        return list(_solve_chunk(cases, rules, Deadline(together), as_of))
     except Exception:  # any failure: find the case(s) at fault one by one
-        return [_solve_alone(case, views, time_limit, as_of) for case in cases]
+        return [_solve_alone(case, rules, time_limit, as_of) for case in cases]
 
 
 def _solve_alone(
-    case: CaseFile, views: Sequence[str], time_limit: float | None, as_of: int | None
+    case: CaseFile, rules: RuleSet, time_limit: float | None, as_of: int | None
 ) -> CaseResult | Failed:
     path = str(case.path)
     try:
-        return solve_chunk([case], views, time_limit, as_of)[0]
+        return _solve_chunk([case], rules, Deadline(time_limit), as_of)[0]
     except TimeLimitError as error:
         return Failed(path, "time_limit", str(error))
     except SolveError as error:

@@ -13,17 +13,12 @@ no bookkeeping: the rule id comes from the comment above each rule.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from functools import cache
+from collections.abc import Sequence
 
 import clingo
 from clingo import ast
 
-from pyknow_bridge.rulebook import load_rulebook, rule_files
-
 DERIVATION = "derivation"
-_LOCATION_KEY = tuple[str, int]
 
 
 class _VariableNames(ast.Transformer):
@@ -119,39 +114,6 @@ def derivation_rule(rule: ast.AST, rule_id: str) -> ast.AST:
         )
     )
     return ast.Rule(location, ast.Literal(location, ast.Sign.NoSign, atom), body)
-
-
-@cache
-def _explaining_statements(views: tuple[str, ...]) -> tuple[ast.AST, ...]:
-    """The rules in force (without their #show lines), each followed by its derivation twin."""
-    ids = {(str(r.file), r.line): r.rule_id for r in load_rulebook().rules}
-    files = [str(p) for p in rule_files(views) if p.name != "show.lp"]
-    statements: list[ast.AST] = []
-
-    def visit(statement: ast.AST) -> None:
-        statements.append(statement)
-        if statement.ast_type != ast.ASTType.Rule:
-            return
-        key = (statement.location.begin.filename, statement.location.begin.line)
-        rule_id = ids.get(key)
-        if rule_id is not None:
-            statements.append(derivation_rule(statement, rule_id))
-
-    ast.parse_files(files, visit)
-    return tuple(statements)
-
-
-@dataclass(frozen=True)
-class ExplainingProgram:
-    """The rules in force plus one derivation rule per annotated rule."""
-
-    views: tuple[str, ...]
-
-    def load_into(self, control: clingo.Control) -> None:
-        with ast.ProgramBuilder(control) as builder:
-            add: Callable[[ast.AST], None] = builder.add
-            for statement in _explaining_statements(self.views):
-                add(statement)
 
 
 def derivations_of(atoms: Sequence[clingo.Symbol]) -> dict[clingo.Symbol, list[clingo.Symbol]]:

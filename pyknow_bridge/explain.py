@@ -16,8 +16,8 @@ from collections.abc import Sequence
 import clingo
 
 from pyknow_bridge.authorities import parse_source
-from pyknow_bridge.derivation import DERIVATION, ExplainingProgram, derivations_of
-from pyknow_bridge.errors import TimeLimitError
+from pyknow_bridge.clingo_control import as_deadline
+from pyknow_bridge.derivation import DERIVATION, derivations_of
 from pyknow_bridge.explanation import (
     ATTEMPT,
     DERIVED,
@@ -29,6 +29,8 @@ from pyknow_bridge.explanation import (
     Node,
     RouteExplanation,
 )
+from pyknow_bridge.jurisdictions import claim_guards
+from pyknow_bridge.jurisdictions import routes as routes_of
 from pyknow_bridge.limits import Deadline
 from pyknow_bridge.loader import CaseFile
 from pyknow_bridge.matching import (
@@ -49,25 +51,13 @@ from pyknow_bridge.matching import (
     to_symbol,
     unify,
 )
-from pyknow_bridge.render_text import CLAIM_GUARDS
 from pyknow_bridge.results import Modality, atom_of, law_applied
-from pyknow_bridge.rulebook import RuleEntry, Signature, load_rulebook, rule_files
-from pyknow_bridge.solver import (
-    GROUNDING_CONTEXT,
-    SolveError,
-    as_deadline,
-    check_views,
-    program_text,
-)
+from pyknow_bridge.rulebook import RuleEntry, Signature, load_rulebook
+from pyknow_bridge.rules_in_force import RuleSet, rules_in_force
+from pyknow_bridge.solver import Scenario, solve_scenarios
 
-#: Beyond this many disputed facts, scenarios are not enumerated one by one.
-MAX_ENUMERATED_DISPUTES = 10
 #: How deep "why not" follows failed conditions.
 MAX_WHY_NOT_DEPTH = 10
-#: Conditions that only select the jurisdiction: a rule failing on one does not apply.
-JURISDICTION_GUARDS = frozenset(CLAIM_GUARDS.values())
-
-Scenario = tuple[bool, ...]
 
 
 def explain_case(
@@ -82,11 +72,11 @@ def explain_case(
     past it, :class:`~pyknow_bridge.errors.TimeLimitError`. ``as_of`` explains it under
     the law in force in that year (rules/law_in_time.lp).
     """
-    check_views(views)
+    rules = rules_in_force(views)
     deadline = as_deadline(time_limit)
-    scenarios = _solve_scenarios(case, tuple(views), deadline, as_of)
+    scenarios = solve_scenarios(case, rules, deadline, as_of)
     as_stated = tuple(True for _ in case.disputed)
-    builder = _Builder(case, scenarios, as_stated, tuple(views))
+    builder = _Builder(case, scenarios, as_stated, rules)
     unique = []
     for plaintiff, defendant in case.claims():
         deadline.check("explaining")
@@ -96,51 +86,12 @@ def explain_case(
         case_name=case.text_value("case_name"),
         citation=case.text_value("citation"),
         jurisdiction=case.jurisdiction,
-        views=tuple(views),
+        views=rules.views,
         disputed=case.disputed_texts,
         nodes=builder.nodes,
         claims=unique,
         law=law_applied(atom_of(a) for a in scenarios[as_stated]),
     )
-
-
-def _solve_scenarios(
-    case: CaseFile, views: tuple[str, ...], deadline: Deadline, as_of: int | None = None
-) -> dict[Scenario, frozenset[clingo.Symbol]]:
-    if len(case.disputed) > MAX_ENUMERATED_DISPUTES:
-        raise SolveError(
-            f"{len(case.disputed)} disputed facts: explanations enumerate at most "
-            f"{MAX_ENUMERATED_DISPUTES} (2^n scenarios); use `solve` for certain/possible"
-        )
-    messages: list[str] = []
-    control = clingo.Control(
-        ["--models=0"], logger=lambda _c, m: messages.append(m), message_limit=20
-    )
-    try:
-        ExplainingProgram(views).load_into(control)
-        control.add("base", [], program_text(case, as_of))
-        control.ground([("base", [])], context=GROUNDING_CONTEXT)
-    except RuntimeError as error:
-        raise SolveError("; ".join(messages) or str(error)) from None
-    scenarios: dict[Scenario, frozenset[clingo.Symbol]] = {}
-
-    def on_model(model: clingo.Model) -> None:
-        atoms = frozenset(model.symbols(shown=True))
-        scenarios[tuple(d in atoms for d in case.disputed)] = atoms
-
-    with control.solve(on_model=on_model, async_=True) as handle:
-        remaining = deadline.remaining()
-        if remaining is None:
-            handle.wait()
-        elif not handle.wait(remaining):
-            handle.cancel()
-            raise TimeLimitError(
-                f"time limit reached: solving for the explanation took longer than "
-                f"{deadline.seconds:g} s"
-            )
-    if not scenarios:
-        raise SolveError("the rules and facts have no answer set")
-    return scenarios
 
 
 class _Builder:
@@ -149,7 +100,7 @@ class _Builder:
         case: CaseFile,
         scenarios: dict[Scenario, frozenset[clingo.Symbol]],
         as_stated: Scenario,
-        views: tuple[str, ...],
+        rules: RuleSet,
     ) -> None:
         self.case = case
         self.scenarios = scenarios
@@ -160,15 +111,17 @@ class _Builder:
         self.facts = {fact.symbol: fact.line for fact in case.facts}
         book = load_rulebook()
         self.inputs: set[Signature] = set(book.inputs())
-        in_force = set(rule_files(views))
         self.rules_by_head: dict[Signature, list[tuple[RuleEntry, CompiledRule]]] = defaultdict(
             list
         )
-        for rule in book.rules:
-            if rule.head is not None and rule.node is not None and rule.file in in_force:
+        for rule in rules.rules:
+            if rule.head is not None and rule.node is not None:
                 self.rules_by_head[rule.head].append((rule, compile_rule(rule.node)))
         self.nodes: dict[str, Node] = {}
-        self.guard = CLAIM_GUARDS[case.jurisdiction]
+        guards = claim_guards()
+        self.guard = guards[case.jurisdiction]
+        #: Conditions that only select a jurisdiction: a rule failing on another's does not apply.
+        self.other_guards = frozenset(guards.values()) - {self.guard}
 
     # --- per claim -------------------------------------------------------------
 
@@ -195,7 +148,7 @@ class _Builder:
 
         jurisdiction = self.case.jurisdiction
         routes = []
-        for basis, elements in load_rulebook().routes(CLAIM_GUARDS[jurisdiction]).items():
+        for basis, elements in routes_of(jurisdiction).items():
             route_node = either("special_duty_basis", clingo.Function(basis))
             element_nodes = []
             for element in elements:
@@ -287,7 +240,7 @@ class _Builder:
                 node.rule_id, node.statement = rule.rule_id, rule.statement
                 node.citations = tuple(parse_source(rule.source))
                 continue
-            if _other_jurisdiction(compiled, self.guard):
+            if _other_jurisdiction(compiled, self.other_guards):
                 continue
             tried = attempt(self.model, compiled, target)
             if tried is None or tried.succeeded:
@@ -400,9 +353,9 @@ def _pattern_of(symbol: clingo.Symbol) -> Term:
     return convert(symbol)
 
 
-def _other_jurisdiction(rule: CompiledRule, guard: str) -> bool:
+def _other_jurisdiction(rule: CompiledRule, other_guards: frozenset[str]) -> bool:
     """Whether the rule belongs to another jurisdiction (it requires another claim guard)."""
     return any(
-        c.atom is not None and not c.negated and c.atom.name in JURISDICTION_GUARDS - {guard}
+        c.atom is not None and not c.negated and c.atom.name in other_guards
         for c in rule.conditions
     )

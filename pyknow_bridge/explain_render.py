@@ -22,8 +22,9 @@ from pyknow_bridge.explanation import (
     Explanation,
     Node,
 )
+from pyknow_bridge.jurisdictions import jurisdiction_name
 from pyknow_bridge.printable import printable
-from pyknow_bridge.render_text import JURISDICTION_NAMES, words
+from pyknow_bridge.render_text import words
 from pyknow_bridge.results import Modality
 
 EXPLAIN_SCHEMA_ID = "pyknow-bridge/explain/1"
@@ -113,7 +114,7 @@ def _value(explanation: Explanation, node_id: str) -> str:
 
 def outline(explanation: Explanation, claim: ClaimExplanation) -> list[Section]:
     """Issue, rule, application, conclusion for one claim."""
-    law = JURISDICTION_NAMES.get(claim.jurisdiction, claim.jurisdiction)
+    law = jurisdiction_name(claim.jurisdiction)
     seen: set[str] = set()
     issue = Section("Issue")
     issue.paragraphs.append(
@@ -178,7 +179,7 @@ def render_memo(explanations: Sequence[Explanation]) -> str:
                 "MEMORANDUM",
                 f"Re:    {_heading(explanation)}",
                 f"Claim: {claim.plaintiff} v. {claim.defendant}",
-                f"Law:   {JURISDICTION_NAMES.get(claim.jurisdiction)}; view: {_view(explanation)}",
+                f"Law:   {jurisdiction_name(claim.jurisdiction)}; view: {_view(explanation)}",
                 f"As of: {explanation.law.describe()}",
                 "Key:   ✓ holds   ✗ does not hold",
             ]

@@ -11,6 +11,7 @@ attributes through clingo's C API is too slow to do inside a search.
 
 from __future__ import annotations
 
+import itertools
 import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -358,7 +359,8 @@ class CompiledRule:
     """A rule as plain Python: its head (or listed head values) and its conditions."""
 
     head: Fn | None
-    listed: tuple[Term, ...]  # the values of a pooled fact rule: protective_act(a; b; c).
+    #: The values of a pooled fact rule: ``protective_act(a; b; c)``, ``p(x, (a; b))``.
+    listed: tuple[Term, ...]
     conditions: tuple[Condition, ...]
 
 
@@ -366,11 +368,22 @@ class CompiledRule:
 def _compile(rule: ast.AST) -> CompiledRule:
     head = rule.head.atom.symbol
     conditions = tuple(compile_condition(literal) for literal in rule.body)
-    if head.ast_type == ast.ASTType.Pool:
-        return CompiledRule(None, tuple(compile_term(a) for a in head.arguments), conditions)
-    term = compile_term(head)
+    alternatives = _alternatives(head)
+    if len(alternatives) > 1 or head.ast_type == ast.ASTType.Pool:
+        return CompiledRule(None, tuple(alternatives), conditions)
+    term = alternatives[0]
     assert isinstance(term, Fn)
     return CompiledRule(term, (), conditions)
+
+
+def _alternatives(node: ast.AST) -> list[Term]:
+    """The terms a term with pools stands for, in the order written."""
+    if node.ast_type == ast.ASTType.Pool:
+        return [term for alternative in node.arguments for term in _alternatives(alternative)]
+    if node.ast_type == ast.ASTType.Function:
+        choices = itertools.product(*(_alternatives(a) for a in node.arguments))
+        return [Fn(node.name, tuple(args)) for args in choices]
+    return [compile_term(node)]
 
 
 def compile_rule(rule: ast.AST) -> CompiledRule:

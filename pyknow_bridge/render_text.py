@@ -1,19 +1,17 @@
 """The readable report of a case result: one block per claim, route by route.
 
-The routes a jurisdiction offers, and the elements of each, are read from the rules
-(:meth:`Rulebook.routes`), so the report follows the doctrine as written.
+The routes a jurisdiction offers, and the elements of each, are declared in the rules
+(``rules/routes.lp``, read by :mod:`pyknow_bridge.jurisdictions`), so the report follows the
+doctrine as written.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from pyknow_bridge.jurisdictions import jurisdiction_name, routes
 from pyknow_bridge.printable import printable
 from pyknow_bridge.results import CaseResult, ClaimResult, Modality
-from pyknow_bridge.rulebook import load_rulebook
-
-JURISDICTION_NAMES = {"dc": "District of Columbia", "ny": "New York"}
-CLAIM_GUARDS = {"dc": "dc_claim", "ny": "ny_claim"}
 
 
 def words(value: str) -> str:
@@ -54,7 +52,7 @@ def render_claim(claim: ClaimResult, jurisdiction: str) -> list[str]:
             )
         )
     lines.append("  Routes to a special duty:")
-    for route, elements in load_rulebook().routes(CLAIM_GUARDS[jurisdiction]).items():
+    for route, elements in routes(jurisdiction).items():
         made_out = claim.bases.get(route, Modality.ABSENT)
         status = {Modality.CERTAIN: "made out", Modality.POSSIBLE: "possibly made out"}.get(
             made_out, "not made out"
@@ -81,7 +79,7 @@ def render_case(result: CaseResult) -> str:
     if result.citation:
         title += f", {result.citation}"
     view = ", ".join(result.views) if result.views else "majority (the court's opinion)"
-    law = JURISDICTION_NAMES.get(result.jurisdiction, result.jurisdiction)
+    law = jurisdiction_name(result.jurisdiction)
     lines = [
         printable(title),
         f"  File: {printable(result.path)}",

@@ -10,13 +10,13 @@ and each predicate is documented once as ``% Input:``, ``% Internal:`` or ``% Ou
 (optionally followed by a ``% Values:`` line that closes the list of its constants).
 This module parses those comments and ties them, through clingo's own AST, to the
 statements beneath them. Everything derived from the doctrine (the fact-file schema,
-the routes and their elements, the predicate reference) is read from here.
+the claim schema, the predicate reference) is read from here.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -46,9 +46,7 @@ class RuleEntry:
     source: str
     file: Path
     line: int
-    text: str
     head: Signature | None
-    body_elements: tuple[str, ...] = ()
     burden: str = "plaintiff"
     #: The rule's own ``% Burden:`` line after the party (empty when the line is absent).
     burden_note: str = ""
@@ -87,6 +85,15 @@ class AnnotationProblem:
 
 
 @dataclass(frozen=True)
+class Statement:
+    """One parsed statement of a rule file, with the annotation of the rule it is (if any)."""
+
+    node: ast.AST
+    file: Path
+    rule: RuleEntry | None
+
+
+@dataclass(frozen=True)
 class Rulebook:
     """Everything the rule files say about themselves."""
 
@@ -94,6 +101,8 @@ class Rulebook:
     predicates: tuple[PredicateDoc, ...]
     problems: tuple[AnnotationProblem, ...]
     defined: frozenset[Signature]
+    #: Each rule file's statements, parsed once (see :mod:`pyknow_bridge.rules_in_force`).
+    statements: Mapping[Path, tuple[Statement, ...]] = field(default_factory=dict, compare=False)
 
     def predicate(self, name: str, arity: int) -> PredicateDoc | None:
         for doc in self.predicates:
@@ -106,26 +115,6 @@ class Rulebook:
 
     def rule(self, rule_id: str) -> RuleEntry | None:
         return next((entry for entry in self.rules if entry.rule_id == rule_id), None)
-
-    def routes(self, claim_guard: str) -> dict[str, tuple[str, ...]]:
-        """Each special-duty route of a jurisdiction and the elements its rule requires.
-
-        ``claim_guard`` is the jurisdiction's claim predicate (``dc_claim``, ``ny_claim``):
-        a route belongs to a jurisdiction when its rule's body names that predicate.
-        """
-        found: dict[str, tuple[str, ...]] = {}
-        for entry in self.rules:
-            if entry.head != ("special_duty_basis", 3) or claim_guard not in entry.text:
-                continue
-            basis = _basis_of(entry.text)
-            if basis:  # a route with several rules lists the elements of each, once
-                found[basis] = tuple(dict.fromkeys(found.get(basis, ()) + entry.body_elements))
-        return found
-
-
-def _basis_of(rule_text: str) -> str | None:
-    match = re.match(r"\s*special_duty_basis\(\s*\w+\s*,\s*\w+\s*,\s*(\w+)\s*\)", rule_text)
-    return match.group(1) if match else None
 
 
 def rule_files(views: Sequence[str] = ()) -> list[Path]:
@@ -147,22 +136,28 @@ def load_rulebook() -> Rulebook:
     predicates: list[PredicateDoc] = []
     problems: list[AnnotationProblem] = []
     defined: set[Signature] = set()
+    statements: dict[Path, tuple[Statement, ...]] = {}
     for path in rule_files(available_views()):
         lines = path.read_text(encoding="utf-8").splitlines()
         predicates.extend(_predicate_docs(path, lines))
+        parsed: list[Statement] = []
         for statement in _statements(path):
+            rule = None
             line = statement.location.begin.line
             if statement.ast_type == ast.ASTType.Defined:
                 defined.add((statement.name, statement.arity))
-                continue
-            if statement.ast_type != ast.ASTType.Rule:
-                continue
-            entry_or_problem = _annotate(path, lines, statement, line)
-            if isinstance(entry_or_problem, RuleEntry):
-                rules.append(entry_or_problem)
-            else:
-                problems.append(entry_or_problem)
-    return Rulebook(tuple(rules), tuple(predicates), tuple(problems), frozenset(defined))
+            elif statement.ast_type == ast.ASTType.Rule:
+                entry_or_problem = _annotate(path, lines, statement, line)
+                if isinstance(entry_or_problem, RuleEntry):
+                    rule = entry_or_problem
+                    rules.append(rule)
+                else:
+                    problems.append(entry_or_problem)
+            parsed.append(Statement(statement, path, rule))
+        statements[path] = tuple(parsed)
+    return Rulebook(
+        tuple(rules), tuple(predicates), tuple(problems), frozenset(defined), statements
+    )
 
 
 def _statements(path: Path) -> Iterator[ast.AST]:
@@ -230,17 +225,13 @@ def _annotate(
     burden_line = next((m for m in map(_BURDEN.match, block) if m), None)
     burden = burden_line["party"] if burden_line else "plaintiff"
     burden_note = f"{burden} {burden_line['note']}".strip() if burden_line else ""
-    end = statement.location.end.line
-    text = "\n".join(lines[line - 1 : end])
     return RuleEntry(
         rule_id=header["id"],
         statement=" ".join(part for part in statement_lines if part),
         source=source["text"].strip(),
         file=path,
         line=line,
-        text=text,
         head=_head_signature(statement),
-        body_elements=_body_elements(statement),
         burden=burden,
         burden_note=burden_note,
         node=statement,
@@ -259,20 +250,3 @@ def _head_signature(rule: ast.AST) -> Signature | None:
     if term.ast_type == ast.ASTType.SymbolicTerm:
         return (term.symbol.name, len(term.symbol.arguments))
     return None
-
-
-def _body_elements(rule: ast.AST) -> tuple[str, ...]:
-    """The element names a rule's body requires to be met, in the order written."""
-    names: list[str] = []
-    for literal in rule.body:
-        if literal.ast_type != ast.ASTType.Literal:
-            continue
-        atom = literal.atom
-        if atom.ast_type != ast.ASTType.SymbolicAtom:
-            continue
-        term = atom.symbol
-        if term.ast_type == ast.ASTType.Function and term.name == "element":
-            name, value = term.arguments[2], term.arguments[3]
-            if str(value) == "met":
-                names.append(str(name))
-    return tuple(names)

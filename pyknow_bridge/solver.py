@@ -1,54 +1,36 @@
 """Ground the doctrine with a case and compute what holds: certainly, possibly, or not.
 
 Undisputed facts are added as facts. A disputed fact becomes a free choice, so each
-answer set is one way the dispute could come out. Rather than enumerate them all,
-clingo is asked twice: for brave consequences (true in some answer set: *possible*)
-and cautious consequences (true in all: *certain*).
+answer set is one way the dispute could come out. To decide, rather than enumerate them
+all, clingo is asked twice (:func:`solve_case`): for brave consequences (true in some
+answer set: *possible*) and cautious consequences (true in all: *certain*). To explain,
+every scenario is solved with its derivation atoms (:func:`solve_scenarios`); a test
+checks that the two agree.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-
 import clingo
 
-from pyknow_bridge.errors import SolveError, TimeLimitError
+from pyknow_bridge.clingo_control import (
+    Consequences,
+    answer_sets,
+    as_deadline,
+    consequences,
+    ground,
+)
+from pyknow_bridge.errors import SolveError
 from pyknow_bridge.limits import Deadline
 from pyknow_bridge.loader import CaseFile
-from pyknow_bridge.rulebook import available_views, rule_files
+from pyknow_bridge.rules_in_force import RuleSet
 
-__all__ = ["GROUNDING_CONTEXT", "Consequences", "SolveError", "consequences", "solve_case"]
+__all__ = ["MAX_ENUMERATED_DISPUTES", "Scenario", "program_text", "solve_case", "solve_scenarios"]
 
+#: Beyond this many disputed facts, scenarios are not enumerated one by one.
+MAX_ENUMERATED_DISPUTES = 10
 
-class _NoFunctions:
-    """The grounding context: it defines no functions, so an ``@f(...)`` term can never
-    call Python (clingo would otherwise look it up in ``__main__``)."""
-
-
-#: Pass as ``context`` to every ``Control.ground`` call.
-GROUNDING_CONTEXT = _NoFunctions()
-
-
-def as_deadline(time_limit: float | Deadline | None) -> Deadline:
-    """A time limit in seconds (or none) as a running :class:`Deadline`; a Deadline as is."""
-    return time_limit if isinstance(time_limit, Deadline) else Deadline(time_limit)
-
-
-@dataclass(frozen=True)
-class Consequences:
-    """The shown atoms true in every scenario (certain) and in some scenario (possible)."""
-
-    certain: frozenset[clingo.Symbol]
-    possible: frozenset[clingo.Symbol]
-
-
-def check_views(views: Sequence[str]) -> None:
-    unknown = sorted(set(views) - set(available_views()))
-    if unknown:
-        raise SolveError(
-            f"unknown view {', '.join(unknown)}; available: {', '.join(available_views())}"
-        )
+#: One way the disputes come out: for each disputed fact, in file order, whether it holds.
+Scenario = tuple[bool, ...]
 
 
 def program_text(case: CaseFile, as_of: int | None = None) -> str:
@@ -69,65 +51,38 @@ def program_text(case: CaseFile, as_of: int | None = None) -> str:
 
 def solve_case(
     case: CaseFile,
-    views: Sequence[str] = (),
+    rules: RuleSet,
     time_limit: float | Deadline | None = None,
     as_of: int | None = None,
 ) -> Consequences:
-    """Solve one loaded case under the majority rules plus the selected views.
+    """Solve one loaded case under the rules in force.
 
     ``time_limit`` is in seconds, or a :class:`Deadline` already running (one that also
     covered loading, say); solving past it raises :class:`TimeLimitError`.
     """
-    check_views(views)
-    messages: list[str] = []
-
-    def log(code: clingo.MessageCode, message: str) -> None:
-        messages.append(message.strip())
-
-    control = clingo.Control(["--models=0"], logger=log, message_limit=50)
-    try:
-        for path in rule_files(views):
-            control.load(str(path))
-        control.add("base", [], program_text(case, as_of))
-        control.ground([("base", [])], context=GROUNDING_CONTEXT)
-    except RuntimeError as error:
-        raise SolveError("; ".join(messages) or str(error)) from None
+    control = ground(rules.statements, program_text(case, as_of))
     return consequences(control, as_deadline(time_limit), choices=bool(case.disputed_texts))
 
 
-def consequences(control: clingo.Control, deadline: Deadline, choices: bool = True) -> Consequences:
-    """Brave (possible) and cautious (certain) consequences of a grounded program.
+def solve_scenarios(
+    case: CaseFile,
+    rules: RuleSet,
+    time_limit: float | Deadline | None = None,
+    as_of: int | None = None,
+) -> dict[Scenario, frozenset[clingo.Symbol]]:
+    """Every scenario of the case with all its atoms, derivation atoms included.
 
-    Without ``choices`` (no disputed facts) the program has exactly one answer set, which
-    is both; one solve suffices. Solving that runs past ``deadline`` is cancelled and
-    :class:`TimeLimitError` says so.
+    At most :data:`MAX_ENUMERATED_DISPUTES` disputed facts (2^n scenarios), else
+    :class:`SolveError`.
     """
-    if not choices:
-        only = _consequences(control, "auto", deadline)
-        return Consequences(certain=only, possible=only)
-    possible = _consequences(control, "brave", deadline)
-    certain = _consequences(control, "cautious", deadline)
-    return Consequences(certain=certain, possible=possible)
-
-
-def _consequences(
-    control: clingo.Control, mode: str, deadline: Deadline
-) -> frozenset[clingo.Symbol]:
-    control.configuration.solve.enum_mode = mode  # type: ignore[union-attr]
-    last: list[Sequence[clingo.Symbol]] = []
-
-    def on_model(model: clingo.Model) -> None:
-        last[:] = [model.symbols(shown=True)]
-
-    with control.solve(on_model=on_model, async_=True) as handle:
-        remaining = deadline.remaining()
-        if remaining is None:
-            handle.wait()
-        elif not handle.wait(remaining):
-            handle.cancel()
-            raise TimeLimitError(
-                f"time limit reached: solving took longer than {deadline.seconds:g} s"
-            )
-    if not last:
-        raise SolveError("the rules and facts have no answer set")
-    return frozenset(last[0])
+    if len(case.disputed) > MAX_ENUMERATED_DISPUTES:
+        raise SolveError(
+            f"{len(case.disputed)} disputed facts: explanations enumerate at most "
+            f"{MAX_ENUMERATED_DISPUTES} (2^n scenarios); use `solve` for certain/possible"
+        )
+    control = ground(rules.explaining, program_text(case, as_of))
+    scenarios: dict[Scenario, frozenset[clingo.Symbol]] = {}
+    deadline = as_deadline(time_limit)
+    for atoms in answer_sets(control, deadline, "solving for the explanation"):
+        scenarios[tuple(d in atoms for d in case.disputed)] = atoms
+    return scenarios

@@ -6,7 +6,6 @@ import random
 from collections import Counter
 from pathlib import Path
 
-import clingo
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -14,9 +13,11 @@ from bench.generate import generate_case
 from pyknow_bridge import load_case
 from pyknow_bridge.api import analyse
 from pyknow_bridge.batch import solve_chunk
+from pyknow_bridge.clingo_control import answer_sets, ground
+from pyknow_bridge.limits import NO_DEADLINE
 from pyknow_bridge.loader import CaseFile
 from pyknow_bridge.render_json import case_to_dict
-from pyknow_bridge.rulebook import rule_files
+from pyknow_bridge.rules_in_force import rules_in_force
 from pyknow_bridge.solver import program_text, solve_case
 
 SETTINGS = settings(
@@ -37,16 +38,8 @@ def _facts(case: CaseFile) -> set[str]:
 
 def _scenarios(case: CaseFile) -> list[set[str]]:
     """Every answer set (one per combination of the disputed facts), as atom strings."""
-    control = clingo.Control(["--models=0"])
-    for path in rule_files():
-        control.load(str(path))
-    control.add("base", [], program_text(case))
-    control.ground([("base", [])])
-    models: list[set[str]] = []
-    with control.solve(yield_=True) as handle:
-        for model in handle:
-            models.append({str(s) for s in model.symbols(shown=True)})
-    return models
+    control = ground(rules_in_force().statements, program_text(case))
+    return [{str(s) for s in atoms} for atoms in answer_sets(control, NO_DEADLINE)]
 
 
 @SETTINGS
@@ -86,7 +79,7 @@ def test_every_scenario_obeys_the_doctrines_invariants(rng: random.Random, tmp_p
 @SETTINGS
 @given(rng=st.randoms(use_true_random=False))
 def test_certain_conclusions_are_possible_ones(rng: random.Random, tmp_path: Path) -> None:
-    found = solve_case(_case(rng, tmp_path))
+    found = solve_case(_case(rng, tmp_path), rules_in_force())
     assert found.certain <= found.possible
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import clingo
 import pytest
 
+from pyknow_bridge.clingo_control import consequences, ground
+from pyknow_bridge.errors import SolveError
 from pyknow_bridge.limits import NO_DEADLINE, Deadline
-from pyknow_bridge.solver import SolveError, consequences
 
 # Pigeons into fewer holes: small to write, exponentially hard for a SAT solver.
 PIGEONHOLE = """
@@ -17,15 +17,11 @@ pigeon(1..14). hole(1..13).
 
 
 def test_time_limit_cancels_long_solving() -> None:
-    control = clingo.Control(["--models=0"])
-    control.add("base", [], PIGEONHOLE)
-    control.ground([("base", [])])
+    control = ground([], PIGEONHOLE)
     with pytest.raises(SolveError, match="time limit reached"):
         consequences(control, Deadline(0.3))
 
 
 def test_without_a_limit_a_quick_program_solves() -> None:
-    control = clingo.Control(["--models=0"])
-    control.add("base", [], "a. b :- a.")
-    control.ground([("base", [])])
+    control = ground([], "a. b :- a.")
     assert {str(s) for s in consequences(control, NO_DEADLINE).certain} == {"a", "b"}

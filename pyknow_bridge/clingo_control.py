@@ -1,0 +1,139 @@
+"""The one owner of the clingo solver: every ``clingo.Control`` is built and solved here.
+
+One place decides the solver's arguments, how its messages are collected and bounded,
+the grounding context (no ``@`` function can ever call Python), and how a time limit
+cancels a solve. Clingo's failures come out as :class:`SolveError`, a solve cut short
+by its deadline as :class:`TimeLimitError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+import clingo
+from clingo import ast
+
+from pyknow_bridge.errors import SolveError, TimeLimitError
+from pyknow_bridge.limits import Deadline
+
+__all__ = [
+    "GROUNDING_CONTEXT",
+    "Consequences",
+    "answer_sets",
+    "as_deadline",
+    "consequences",
+    "ground",
+]
+
+#: Every answer set is wanted (brave and cautious reasoning, or all scenarios).
+ARGUMENTS = ("--models=0",)
+#: How many of clingo's messages are kept for an error report.
+MESSAGE_LIMIT = 50
+
+
+class _NoFunctions:
+    """The grounding context: it defines no functions, so an ``@f(...)`` term can never
+    call Python (clingo would otherwise look it up in ``__main__``)."""
+
+
+#: Passed as ``context`` to every ``Control.ground`` call.
+GROUNDING_CONTEXT = _NoFunctions()
+
+
+def as_deadline(time_limit: float | Deadline | None) -> Deadline:
+    """A time limit in seconds (or none) as a running :class:`Deadline`; a Deadline as is."""
+    return time_limit if isinstance(time_limit, Deadline) else Deadline(time_limit)
+
+
+@dataclass(frozen=True)
+class Consequences:
+    """The shown atoms true in every scenario (certain) and in some scenario (possible)."""
+
+    certain: frozenset[clingo.Symbol]
+    possible: frozenset[clingo.Symbol]
+
+
+def ground(statements: Iterable[ast.AST], facts: str) -> clingo.Control:
+    """A solver holding the parsed rule ``statements`` and the ``facts`` text, grounded.
+
+    Whatever clingo reports while building or grounding fails as :class:`SolveError`,
+    with clingo's own messages.
+    """
+    messages: list[str] = []
+
+    def log(_code: clingo.MessageCode, message: str) -> None:
+        messages.append(message.strip())
+
+    control = clingo.Control(list(ARGUMENTS), logger=log, message_limit=MESSAGE_LIMIT)
+    try:
+        with ast.ProgramBuilder(control) as builder:
+            add: Callable[[ast.AST], None] = builder.add
+            for statement in statements:
+                add(statement)
+        control.add("base", [], facts)
+        control.ground([("base", [])], context=GROUNDING_CONTEXT)
+    except RuntimeError as error:
+        raise SolveError("; ".join(messages) or str(error)) from None
+    return control
+
+
+def consequences(control: clingo.Control, deadline: Deadline, choices: bool = True) -> Consequences:
+    """Brave (possible) and cautious (certain) consequences of a grounded program.
+
+    Without ``choices`` (no disputed facts) the program has exactly one answer set, which
+    is both; one solve suffices. Solving that runs past ``deadline`` is cancelled and
+    :class:`TimeLimitError` says so.
+    """
+    if not choices:
+        only = _consequences(control, "auto", deadline)
+        return Consequences(certain=only, possible=only)
+    possible = _consequences(control, "brave", deadline)
+    certain = _consequences(control, "cautious", deadline)
+    return Consequences(certain=certain, possible=possible)
+
+
+def answer_sets(
+    control: clingo.Control, deadline: Deadline, doing: str = "solving"
+) -> list[frozenset[clingo.Symbol]]:
+    """The shown atoms of every answer set of a grounded program, in clingo's order."""
+    control.configuration.solve.enum_mode = "auto"  # type: ignore[union-attr]
+    found: list[frozenset[clingo.Symbol]] = []
+    _solve(
+        control, lambda model: found.append(frozenset(model.symbols(shown=True))), deadline, doing
+    )
+    if not found:
+        raise SolveError("the rules and facts have no answer set")
+    return found
+
+
+def _consequences(
+    control: clingo.Control, mode: str, deadline: Deadline
+) -> frozenset[clingo.Symbol]:
+    control.configuration.solve.enum_mode = mode  # type: ignore[union-attr]
+    last: list[Sequence[clingo.Symbol]] = []
+
+    def on_model(model: clingo.Model) -> None:
+        last[:] = [model.symbols(shown=True)]
+
+    _solve(control, on_model, deadline, "solving")
+    if not last:
+        raise SolveError("the rules and facts have no answer set")
+    return frozenset(last[0])
+
+
+def _solve(
+    control: clingo.Control,
+    on_model: Callable[[clingo.Model], None],
+    deadline: Deadline,
+    doing: str,
+) -> None:
+    with control.solve(on_model=on_model, async_=True) as handle:
+        remaining = deadline.remaining()
+        if remaining is None:
+            handle.wait()
+        elif not handle.wait(remaining):
+            handle.cancel()
+            raise TimeLimitError(
+                f"time limit reached: {doing} took longer than {deadline.seconds:g} s"
+            )
