@@ -67,7 +67,7 @@ TEXT = st.lists(
 ).map("".join)
 
 
-def _clingo_facts(text: str) -> list[str] | None:
+def clingo_facts(text: str) -> list[str] | None:
     """The statements clingo's parser reads, as text (None if it reports an error)."""
     statements: list[str] = []
     failed: list[str] = []
@@ -91,7 +91,7 @@ def _clingo_facts(text: str) -> list[str] | None:
 @given(text=TEXT)
 def test_the_loader_reads_what_clingo_reads(text: str) -> None:
     facts, problems = parse_facts(text)
-    theirs = _clingo_facts(text)
+    theirs = clingo_facts(text)
     if not problems:
         assert theirs == [fact.text for fact in facts], text
     elif theirs is not None and all(not s.startswith("<") for s in theirs):
@@ -110,6 +110,6 @@ def test_comment_and_string_ends_agree_with_clingo(text: str) -> None:
     probe = text + "\n#show marker/0.\n"
     _, problems = parse_facts(probe)
     seen_by_loader = any("#show" in p.message for p in problems)
-    theirs = _clingo_facts(probe)
+    theirs = clingo_facts(probe)
     if theirs is not None:
         assert seen_by_loader == ("<ShowSignature>" in theirs), probe
