@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -302,6 +303,9 @@ def explain(
         _emit(_RENDERERS[output_format](explanations))
     except GraphvizMissingError as error:
         raise click.UsageError(str(error)) from None
+    except subprocess.CalledProcessError as error:  # Graphviz itself failed
+        _emit(f"graphviz failed (exit {error.returncode}): {error.stderr or ''}\n", err=True)
+        sys.exit(EXIT_SOLVER)
 
 
 def _claim_option(value: str | None) -> tuple[str, str] | None:
