@@ -14,8 +14,10 @@ from __future__ import annotations
 import json
 import math
 import os
+import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
@@ -98,6 +100,10 @@ class _Program(click.Group):
 
     def main(self, *args: Any, **kwargs: Any) -> NoReturn:
         kwargs["standalone_mode"] = False
+        # Ctrl-C may land inside clingo, which would turn the KeyboardInterrupt into a solver
+        # error; the handler exits with the documented code wherever it lands.
+        in_main_thread = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGINT, _interrupted) if in_main_thread else None
         try:
             code = super().main(*args, **kwargs)
         except click.ClickException as error:
@@ -108,7 +114,15 @@ class _Program(click.Group):
             sys.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:
             _stop_writing()
+        finally:
+            if in_main_thread:
+                signal.signal(signal.SIGINT, previous)
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def _interrupted(_signal: int, _frame: object) -> None:
+    os.write(sys.stderr.fileno(), b"interrupted\n")
+    os._exit(EXIT_INTERRUPTED)
 
 
 def _stop_writing() -> NoReturn:
