@@ -51,9 +51,10 @@ from pyknow_bridge.matching import (
     to_symbol,
     unify,
 )
-from pyknow_bridge.results import Modality, atom_of, law_applied
+from pyknow_bridge.results import Modality, law_applied
 from pyknow_bridge.rulebook import RuleEntry, Signature, load_rulebook
 from pyknow_bridge.rules_in_force import RuleSet, rules_in_force
+from pyknow_bridge.shown import read_atom
 from pyknow_bridge.solver import Scenario, solve_scenarios
 
 #: How deep "why not" follows failed conditions.
@@ -90,7 +91,7 @@ def explain_case(
         disputed=case.disputed_texts,
         nodes=builder.nodes,
         claims=unique,
-        law=law_applied(atom_of(a) for a in scenarios[as_stated]),
+        law=law_applied(read_atom(a) for a in scenarios[as_stated]),
     )
 
 
