@@ -75,11 +75,11 @@ def _label(node: Node) -> str:
 
 def _is_scaffolding(node: Node) -> bool:
     term = node.term
-    if term is None or not node.holds or (term.name not in SCAFFOLDING | {"acts_for"}):
+    if term is None or not node.holds:
         return False
     if term.name == "acts_for":  # acts_for(P, P) says nothing; acts_for(parent, child) does
         return len(term.arguments) == 2 and term.arguments[0] == term.arguments[1]
-    return True
+    return term.name in SCAFFOLDING
 
 
 def tree(
