@@ -8,8 +8,9 @@ from pathlib import Path
 from pyknow_bridge.clingo_control import as_deadline
 from pyknow_bridge.limits import Deadline
 from pyknow_bridge.loader import CaseFile, load_case
-from pyknow_bridge.results import CaseResult, atom_of, build_result
+from pyknow_bridge.results import CaseResult, build_result
 from pyknow_bridge.rules_in_force import rules_in_force
+from pyknow_bridge.shown import shown_atoms
 from pyknow_bridge.solver import solve_case
 
 
@@ -26,8 +27,7 @@ def analyse(
     """
     rules = rules_in_force(views)
     found = solve_case(case, rules, time_limit, as_of)
-    certain = map(atom_of, found.certain)
-    return build_result(case, certain, map(atom_of, found.possible), rules.views)
+    return build_result(case, shown_atoms(found), rules.views)
 
 
 def solve_file(

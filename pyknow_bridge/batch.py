@@ -21,8 +21,9 @@ from pyknow_bridge.errors import SolveError, TimeLimitError
 from pyknow_bridge.lift import CASE
 from pyknow_bridge.limits import Deadline
 from pyknow_bridge.loader import CaseFile, FactFileError, Problem, load_case
-from pyknow_bridge.results import Atom, CaseResult, atom_of, build_result
+from pyknow_bridge.results import CaseResult, build_result
 from pyknow_bridge.rules_in_force import RuleSet, rules_in_force
+from pyknow_bridge.shown import Shown, shown_atoms
 
 DEFAULT_CHUNK = 500
 
@@ -80,18 +81,10 @@ def _solve_group(
     facts = "\n".join(lifted_facts(i, c, as_of) for i, c in enumerate(cases))
     control = ground(rules.lifted, facts)
     found = consequences(control, deadline, choices)
-    possible: dict[int, list[Atom]] = defaultdict(list)
-    certain: dict[int, list[Atom]] = defaultdict(list)
-    for symbols, by_case in ((found.possible, possible), (found.certain, certain)):
-        for symbol in symbols:
-            name, case_id, *arguments = atom_of(symbol)
-            by_case[int(case_id)].append((name, *arguments))
-        if not choices:  # one answer set: what is possible is certain
-            certain = possible
-            break
-    return [
-        build_result(case, certain[i], possible[i], rules.views) for i, case in enumerate(cases)
-    ]
+    by_case: dict[int, list[Shown]] = defaultdict(list)
+    for (name, case_id, *arguments), certain in shown_atoms(found):
+        by_case[int(case_id)].append(((name, *arguments), certain))
+    return [build_result(case, by_case[i], rules.views) for i, case in enumerate(cases)]
 
 
 @dataclass(frozen=True)

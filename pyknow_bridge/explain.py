@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 import clingo
 
+from pyknow_bridge import explanation
 from pyknow_bridge.authorities import parse_source
 from pyknow_bridge.clingo_control import as_deadline
 from pyknow_bridge.derivation import DERIVATION, derivations_of
@@ -41,6 +42,7 @@ from pyknow_bridge.matching import (
     Fn,
     Model,
     Term,
+    Value,
     Var,
     attempt,
     compile_rule,
@@ -51,9 +53,10 @@ from pyknow_bridge.matching import (
     to_symbol,
     unify,
 )
-from pyknow_bridge.results import Modality, atom_of, law_applied
+from pyknow_bridge.results import Modality, law_applied
 from pyknow_bridge.rulebook import RuleEntry, Signature, load_rulebook
 from pyknow_bridge.rules_in_force import RuleSet, rules_in_force
+from pyknow_bridge.shown import read_atom
 from pyknow_bridge.solver import Scenario, solve_scenarios
 
 #: How deep "why not" follows failed conditions.
@@ -90,7 +93,7 @@ def explain_case(
         disputed=case.disputed_texts,
         nodes=builder.nodes,
         claims=unique,
-        law=law_applied(atom_of(a) for a in scenarios[as_stated]),
+        law=law_applied(read_atom(a) for a in scenarios[as_stated]),
     )
 
 
@@ -186,15 +189,16 @@ class _Builder:
         if node_id in self.nodes:
             return node_id
         derivations = sorted(self.derivations.get(atom, []))
+        term = term_of_value(native(atom))
         if atom in self.facts and not derivations:
-            self._add(Node(node_id, str(atom), FACT, True, line=self.facts[atom]), atom)
+            self._add(Node(node_id, term, FACT, True, line=self.facts[atom]), atom)
             return node_id
         if not derivations:
-            self._add(Node(node_id, str(atom), DERIVED, True, note="holds"), atom)
+            self._add(Node(node_id, term, DERIVED, True, note="holds"), atom)
             return node_id
         derivation = derivations[0]
         rule = load_rulebook().rule(derivation.arguments[0].string)
-        node = self._rule_node(node_id, str(atom), DERIVED, True, rule)
+        node = self._rule_node(node_id, term, DERIVED, True, rule)
         self._add(node, atom)
         for premise in derivation.arguments[2].arguments:
             child = self._premise(premise)
@@ -222,12 +226,16 @@ class _Builder:
         node_id = f"-{text}"
         if node_id in self.nodes:
             return node_id
+        if isinstance(goal, clingo.Symbol):
+            term = term_of_value(native(goal))
+        else:
+            term = term_of_pattern(goal)
         signature = _signature(goal)
         if signature in self.inputs:
-            node = Node(node_id, text, NOT_STATED, False, note="not stated in the fact file")
+            node = Node(node_id, term, NOT_STATED, False, note="not stated in the fact file")
             self._add(node, goal)
             return node_id
-        node = Node(node_id, text, NOT_DERIVED, False)
+        node = Node(node_id, term, NOT_DERIVED, False)
         self._add(node, goal)
         if depth >= MAX_WHY_NOT_DEPTH:
             node.note = "not expanded further"
@@ -252,7 +260,7 @@ class _Builder:
 
     def _attempt_node(self, parent: str, rule: RuleEntry, tried: Attempt, depth: int) -> str:
         node_id = f"{parent}@{rule.rule_id}"
-        node = self._rule_node(node_id, rule.rule_id, ATTEMPT, False, rule)
+        node = self._rule_node(node_id, None, ATTEMPT, False, rule, label=rule.rule_id)
         self.nodes[node_id] = node
         for condition in tried.failed:
             for child in self._failed_condition(condition, tried, depth):
@@ -268,7 +276,8 @@ class _Builder:
             node_id = f"-{text}"
             if node_id not in self.nodes:
                 note = "condition not met"
-                self.nodes[node_id] = Node(node_id, text, NOT_DERIVED, False, note=note)
+                node = Node(node_id, None, NOT_DERIVED, False, note=note, label=text)
+                self.nodes[node_id] = node
             return [node_id]
         if condition.negated:  # `not X` failed: each X that holds defeats it; explain each
             held = [
@@ -284,15 +293,23 @@ class _Builder:
     # --- shared ------------------------------------------------------------------
 
     def _rule_node(
-        self, node_id: str, atom: str, kind: str, holds: bool, rule: RuleEntry | None
+        self,
+        node_id: str,
+        term: explanation.Term | None,
+        kind: str,
+        holds: bool,
+        rule: RuleEntry | None,
+        *,
+        label: str = "",
     ) -> Node:
         if rule is None:
-            return Node(node_id, atom, kind, holds)
+            return Node(node_id, term, kind, holds, label=label)
         return Node(
             node_id,
-            atom,
+            term,
             kind,
             holds,
+            label=label,
             rule_id=rule.rule_id,
             statement=rule.statement,
             citations=tuple(parse_source(rule.source)),
@@ -322,6 +339,31 @@ class _Builder:
                     turns_on.append(str(fact))
                     break
         return Modality.POSSIBLE, tuple(turns_on)
+
+
+def term_of_value(value: Value) -> explanation.Term:
+    """The structured term of a plain value (see :func:`pyknow_bridge.matching.native`)."""
+    if isinstance(value, int):
+        return explanation.Term(explanation.INTEGER, value)
+    if isinstance(value, str):
+        return explanation.Term(explanation.ATOM, value)
+    assert isinstance(value, tuple)
+    if value[0] == '"':
+        return explanation.Term(explanation.STRING, value[1])
+    arguments = tuple(term_of_value(v) for v in value[1:])
+    return explanation.Term(explanation.COMPOUND, value[0], arguments)
+
+
+def term_of_pattern(pattern: Term) -> explanation.Term:
+    """The structured term of an atom pattern; its unbound variables stay variables."""
+    if isinstance(pattern, Var):
+        return explanation.Term(explanation.VAR, pattern.name)
+    if isinstance(pattern, Const):
+        return term_of_value(pattern.value)
+    if not pattern.args:
+        return explanation.Term(explanation.ATOM, pattern.name)
+    arguments = tuple(term_of_pattern(a) for a in pattern.args)
+    return explanation.Term(explanation.COMPOUND, pattern.name, arguments)
 
 
 def _signature(goal: clingo.Symbol | Term) -> Signature:

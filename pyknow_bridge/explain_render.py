@@ -15,19 +15,22 @@ from typing import Any
 
 from pyknow_bridge.explanation import (
     ATTEMPT,
+    COMPOUND,
     FACT,
     NOT_DERIVED,
     NOT_STATED,
+    VAR,
     ClaimExplanation,
     Explanation,
     Node,
+    Term,
 )
 from pyknow_bridge.jurisdictions import jurisdiction_name
 from pyknow_bridge.printable import printable
 from pyknow_bridge.render_text import words
 from pyknow_bridge.results import Modality
 
-EXPLAIN_SCHEMA_ID = "pyknow-bridge/explain/1"
+EXPLAIN_SCHEMA_ID = "pyknow-bridge/explain/2"
 #: Atoms that hold in every claim of a file and explain nothing about it.
 SCAFFOLDING = frozenset(
     {"claim", "jurisdiction", "agent", "dc_claim", "ny_claim", "plaintiff", "defendant"}
@@ -71,13 +74,12 @@ def _label(node: Node) -> str:
 
 
 def _is_scaffolding(node: Node) -> bool:
-    name = node.atom.split("(", 1)[0]
-    if not node.holds or (name not in SCAFFOLDING and name != "acts_for"):
+    term = node.term
+    if term is None or not node.holds:
         return False
-    if name == "acts_for":  # acts_for(P, P) says nothing; acts_for(parent, child) does
-        inner = node.atom[len("acts_for(") : -1].split(",")
-        return len(inner) == 2 and inner[0] == inner[1]
-    return True
+    if term.name == "acts_for":  # acts_for(P, P) says nothing; acts_for(parent, child) does
+        return len(term.arguments) == 2 and term.arguments[0] == term.arguments[1]
+    return term.name in SCAFFOLDING
 
 
 def tree(
@@ -109,7 +111,10 @@ def tree(
 
 
 def _value(explanation: Explanation, node_id: str) -> str:
-    return explanation.node(node_id).atom.rsplit(",", 1)[-1].rstrip(")")
+    """The last argument of a node's atom: the value of ``element(P, D, E, met)``."""
+    term = explanation.node(node_id).term
+    assert term is not None and term.arguments, f"{node_id} has no value"
+    return term.arguments[-1].text()
 
 
 def outline(explanation: Explanation, claim: ClaimExplanation) -> list[Section]:
@@ -150,8 +155,9 @@ def outline(explanation: Explanation, claim: ClaimExplanation) -> list[Section]:
         application.trees.append(("Immunity", tree(explanation, claim.immunity, seen)))
     application.trees.append(("Causation", tree(explanation, claim.causation, seen)))
     conclusion = Section("Conclusion")
-    outcome = explanation.node(claim.outcome)
-    verdict = "may recover" if outcome.atom.endswith("may_recover)") else "no recovery"
+    verdict = (
+        "may recover" if _value(explanation, claim.outcome) == "may_recover" else "no recovery"
+    )
     conclusion.paragraphs.append(f"{verdict.capitalize()}.")
     conclusion.trees.append(("", tree(explanation, claim.outcome, set())[:1]))
     return [issue, rule, application, conclusion]
@@ -224,10 +230,25 @@ def render_markdown(explanations: Sequence[Explanation]) -> str:
 # --- JSON -----------------------------------------------------------------------------
 
 
+def term_dict(term: Term) -> dict[str, Any]:
+    """A term as JSON, as s(CASP) and SWI-Prolog write one: ``{"type": "atom", "value":
+    "met"}``, ``{"type": "compound", "functor": "f", "args": [...]}``, a ``var`` by name."""
+    if term.kind == COMPOUND:
+        return {
+            "type": COMPOUND,
+            "functor": term.value,
+            "args": [term_dict(a) for a in term.arguments],
+        }
+    if term.kind == VAR:
+        return {"type": VAR, "name": term.value}
+    return {"type": term.kind, "value": term.value}
+
+
 def _node_dict(node: Node) -> dict[str, Any]:
     return {
         "id": node.id,
-        "atom": node.atom,
+        "atom": None if node.term is None else term_dict(node.term),
+        "text": node.atom,
         "kind": node.kind,
         "holds": node.holds,
         "modality": node.modality.value,

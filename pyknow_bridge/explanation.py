@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from pyknow_bridge.authorities import Citation
 from pyknow_bridge.results import LawApplied, Modality
+from pyknow_bridge.terms import quote
 
 #: Kinds of node.
 FACT = "fact"  # an input fact the file states
@@ -22,13 +23,49 @@ DERIVED = "derived"  # a conclusion that holds, with the rule that derived it
 NOT_DERIVED = "not_derived"  # a conclusion that does not hold: children are attempts
 ATTEMPT = "attempt"  # one rule that could have derived a missing conclusion, and why it did not
 
+#: Kinds of term, as s(CASP)'s and SWI-Prolog's JSON name them.
+ATOM = "atom"  # a constant: ``value`` is its name
+INTEGER = "integer"  # ``value`` is the number
+STRING = "string"  # ``value`` is the content, escapes resolved
+VAR = "var"  # a variable of an atom pattern: ``value`` is its name
+COMPOUND = "compound"  # ``value`` is the functor ("" for a tuple), with ``arguments``
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A term of an explanation, structured: its text is derived (:meth:`text`)."""
+
+    kind: str
+    value: str | int
+    arguments: tuple[Term, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """The predicate (or functor) of an atom or compound; "" for other terms."""
+        return self.value if self.kind in (ATOM, COMPOUND) and isinstance(self.value, str) else ""
+
+    def text(self) -> str:
+        """The term as clingo prints it: ``element(p,d,knowledge,met)``, ``"a\\"b"``, ``(a,)``."""
+        if self.kind == STRING:
+            return quote(str(self.value))
+        if self.kind != COMPOUND:
+            return str(self.value)
+        inside = ",".join(a.text() for a in self.arguments)
+        if self.value == "":  # a tuple; one element keeps its comma
+            return f"({inside},)" if len(self.arguments) == 1 else f"({inside})"
+        return f"{self.value}({inside})"
+
 
 @dataclass
 class Node:
-    """One step of an explanation."""
+    """One step of an explanation.
+
+    ``term`` is the atom the step is about, structured; a step about no atom (an attempt,
+    which names its rule; a comparison that failed) has none, and ``label`` instead.
+    """
 
     id: str
-    atom: str
+    term: Term | None
     kind: str
     holds: bool
     modality: Modality = Modality.CERTAIN
@@ -42,6 +79,12 @@ class Node:
     depends_on: tuple[str, ...] = ()
     children: list[str] = field(default_factory=list)
     note: str = ""
+    label: str = ""
+
+    @property
+    def atom(self) -> str:
+        """The step's text: its atom as clingo prints it, or its label."""
+        return self.term.text() if self.term is not None else self.label
 
 
 @dataclass

@@ -22,6 +22,8 @@ from typing import Any
 import clingo
 from clingo import ast
 
+from pyknow_bridge.shown import split_atom
+
 #: A ground value as plain Python: an int, a constant's name, ('"', text) for a string,
 #: or (name, arg, ...) for a function term. Matching on these avoids clingo's C API.
 Value = object
@@ -201,25 +203,8 @@ class Model:
 
 def _signature_of_text(text: str) -> tuple[str, int]:
     """(name, arity) of an atom as clingo prints it."""
-    name, parenthesis, inside = text.partition("(")
-    if not parenthesis:
-        return (name, 0)
-    if "(" not in inside and '"' not in inside:
-        return (name, inside.count(",") + 1)
-    depth, arity, quoted, escaped = 0, 1, False, False
-    for char in inside:
-        if quoted:
-            quoted = escaped or char != '"'
-            escaped = not escaped and char == "\\"
-        elif char == '"':
-            quoted = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "," and depth == 0:
-            arity += 1
-    return (name, arity)
+    name, *arguments = split_atom(text)
+    return (name, len(arguments))
 
 
 # --- Conditions (body literals) ------------------------------------------------------

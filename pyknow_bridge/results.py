@@ -7,9 +7,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-import clingo
-
 from pyknow_bridge.loader import CaseFile
+from pyknow_bridge.shown import Atom, Shown
 
 
 class Modality(StrEnum):
@@ -110,31 +109,15 @@ def _certain_value(values: Mapping[str, Modality]) -> str | None:
     return next((v for v, m in values.items() if m is Modality.CERTAIN), None)
 
 
-#: A shown conclusion as plain strings: (predicate, argument, ...).
-Atom = tuple[str, ...]
-
-
-def atom_of(symbol: clingo.Symbol) -> Atom:
-    """A shown conclusion as strings, reading the symbol through one call to clingo."""
-    text = str(symbol)
-    name, _, rest = text.partition("(")
-    if '"' in rest or "(" in rest:  # nested or quoted arguments: ask clingo for each
-        return (symbol.name, *(str(a) for a in symbol.arguments))
-    return (name, *rest[:-1].split(",")) if rest else (name,)
-
-
-def build_result(
-    case: CaseFile,
-    certain: Iterable[Atom],
-    possible: Iterable[Atom],
-    views: Sequence[str],
-) -> CaseResult:
-    """Group the conclusions by claim, in the order the file states the claims."""
-    certain_set = set(certain)
-    by_claim: dict[tuple[str, str], list[Atom]] = defaultdict(list)
-    for atom in possible:
+def build_result(case: CaseFile, shown: Iterable[Shown], views: Sequence[str]) -> CaseResult:
+    """Group the case's shown atoms by claim, in the order the file states the claims."""
+    by_claim: dict[tuple[str, str], list[Shown]] = defaultdict(list)
+    certain: list[Atom] = []
+    for atom, is_certain in shown:
         if len(atom) >= 3:
-            by_claim[(atom[1], atom[2])].append(atom)
+            by_claim[(atom[1], atom[2])].append((atom, is_certain))
+        if is_certain:
+            certain.append(atom)
     return CaseResult(
         path=str(case.path),
         case_name=case.text_value("case_name"),
@@ -142,27 +125,23 @@ def build_result(
         jurisdiction=case.jurisdiction,
         views=tuple(views),
         disputed=case.disputed_texts,
-        claims=tuple(_claim_result(p, d, by_claim[(p, d)], certain_set) for p, d in case.claims()),
-        law=law_applied(certain_set),
+        claims=tuple(_claim_result(p, d, by_claim[(p, d)]) for p, d in case.claims()),
+        law=law_applied(certain),
     )
 
 
-def _claim_result(
-    plaintiff: str, defendant: str, atoms: list[Atom], certain: set[Atom]
-) -> ClaimResult:
-    def modality(atom: Atom) -> Modality:
-        return Modality.CERTAIN if atom in certain else Modality.POSSIBLE
-
+def _claim_result(plaintiff: str, defendant: str, shown: list[Shown]) -> ClaimResult:
     flags: dict[str, Modality] = {}
     valued: dict[str, dict[str, Modality]] = defaultdict(dict)
     elements: dict[str, dict[str, Modality]] = defaultdict(dict)
-    for atom in sorted(atoms):
+    for atom, is_certain in sorted(shown):
+        modality = Modality.CERTAIN if is_certain else Modality.POSSIBLE
         if len(atom) == 3:
-            flags[atom[0]] = modality(atom)
+            flags[atom[0]] = modality
         elif atom[0] == "element":
-            elements[atom[3]][atom[4]] = modality(atom)
+            elements[atom[3]][atom[4]] = modality
         else:
-            valued[atom[0]][atom[3]] = modality(atom)
+            valued[atom[0]][atom[3]] = modality
 
     def flag(name: str) -> Modality:
         return flags.get(name, Modality.ABSENT)

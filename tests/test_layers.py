@@ -22,7 +22,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("rule files", frozenset({"rulebook", "authorities", "derivation", "lift"})),
     ("doctrine", frozenset({"jurisdictions", "vocabulary", "rules_in_force"})),
     ("fact files", frozenset({"fact_syntax", "references", "loader"})),
-    ("engine", frozenset({"clingo_control", "solver"})),
+    ("engine", frozenset({"clingo_control", "solver", "shown"})),
     ("model", frozenset({"results", "explanation"})),
     ("reasoning", frozenset({"matching", "explain", "batch"})),
     ("render", frozenset({"render_text", "render_json", "explain_render", "docs"})),

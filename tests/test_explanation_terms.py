@@ -1,0 +1,65 @@
+"""Structured atoms in the explanation: the text is derived from them, and JSON carries them."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import clingo
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pyknow_bridge import load_case
+from pyknow_bridge.explain import explain_case, term_of_value
+from pyknow_bridge.explain_render import render_explain_json
+from pyknow_bridge.explanation import ATTEMPT
+from pyknow_bridge.matching import native
+from tests.conftest import CASES_DIR
+
+_LEAVES = st.one_of(
+    st.sampled_from(["a", "met", "p1"]).map(clingo.Function),
+    st.integers(min_value=-(2**31), max_value=2**31 - 1).map(clingo.Number),
+    st.text(alphabet='ab,()"\\\n', max_size=5).map(clingo.String),
+)
+_SYMBOLS = st.recursive(
+    _LEAVES,
+    lambda inner: st.one_of(
+        st.builds(clingo.Function, st.sampled_from(["f", "g"]), st.lists(inner, min_size=1)),
+        st.lists(inner, max_size=3).map(clingo.Tuple_),
+    ),
+    max_leaves=6,
+)
+
+
+@given(_SYMBOLS)
+def test_the_text_of_a_term_is_the_text_clingo_prints(symbol: clingo.Symbol) -> None:
+    assert term_of_value(native(symbol)).text() == str(symbol)
+
+
+def _text_of(term: dict[str, Any]) -> str:
+    """A consumer of the JSON: the text of a structured atom, without parsing any text."""
+    if term["type"] == "compound":
+        return f"{term['functor']}({','.join(_text_of(a) for a in term['args'])})"
+    if term["type"] == "var":
+        return str(term["name"])
+    if term["type"] == "string":
+        escaped = term["value"].replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+        return f'"{escaped}"'
+    return str(term["value"])
+
+
+@pytest.mark.parametrize("name", ["valdez", "morgan", "warren", "ferreira"])
+def test_every_node_carries_its_atom_structured(name: str) -> None:
+    explanation = explain_case(load_case(CASES_DIR / f"{name}.lp"))
+    for node in explanation.nodes.values():
+        if node.kind == ATTEMPT:
+            assert node.term is None and node.atom == node.rule_id
+        elif node.term is not None:
+            assert node.id.lstrip("+-").startswith(node.term.text())
+    document = json.loads(render_explain_json([explanation]))
+    nodes = document["cases"][0]["nodes"]
+    structured = [n for n in nodes if n["atom"] is not None]
+    assert structured, "atoms are structured in the JSON"
+    for node in structured:
+        assert _text_of(node["atom"]) == node["text"]
