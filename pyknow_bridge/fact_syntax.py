@@ -79,6 +79,7 @@ _FAST_FACT = re.compile(
     rf"{_WS}*+\.(?!\.)"
 )
 _NO_SPACE = re.compile(r"[ \t\r\n]+")
+_COMMA = re.compile(r"[ \t\r\n]*,[ \t\r\n]*")
 _NUMERIC = frozenset("-0123456789")
 #: A number among the arguments of a fast fact (a word that starts with a digit or minus).
 _HAS_NUMBER = re.compile(r"(?:^|[ ,\t\r\n])-?[0-9]")
@@ -425,6 +426,7 @@ def parse_facts(
     position, length, count = 0, len(text), 0
     line, last, newlines = 1, 0, text.count
     lead_and_fact, skip, append = _LEAD_AND_FACT.match, _SKIP.match, facts.append
+    split_words, new_fact = _COMMA.split, tuple.__new__  # a Fact is a tuple: no frame
     while len(problems) < MAX_PROBLEMS:
         count += 1
         if on_progress is not None and count % 1000 == 0:
@@ -435,13 +437,14 @@ def parse_facts(
             start = match.start(1)
             if inside is not None and '"' not in inside and "(" not in inside:
                 # The common fact: constants and numbers only, read here without a call.
-                words = [word.strip(" \t\r\n") for word in inside.split(",")]
+                words = split_words(inside.strip(" \t\r\n"))
                 if name != _KEYWORD and _KEYWORD not in words:
                     arguments = _numbers(words) if _HAS_NUMBER.search(inside) else tuple(words)
                     if arguments is not None:
                         line += newlines("\n", last, start)
                         last = start
-                        append(Fact(name, arguments, f"{name}({','.join(words)})", start, line))
+                        text_of = f"{name}({','.join(words)})"
+                        append(new_fact(Fact, (name, arguments, text_of, start, line)))
                         position = match.end()
                         continue
             else:
