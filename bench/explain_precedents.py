@@ -13,8 +13,8 @@ import time
 from pathlib import Path
 
 from pyknow_bridge import load_case
-from pyknow_bridge.explain import explain_case
-from pyknow_bridge.explain_render import render_memo
+from pyknow_bridge.explain.builder import explain_case
+from pyknow_bridge.render.explanation_report import render_memo
 
 CASES = sorted((Path(__file__).resolve().parent.parent / "facts" / "cases").glob("*.lp"))
 

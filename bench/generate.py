@@ -14,7 +14,7 @@ import argparse
 import random
 from pathlib import Path
 
-from pyknow_bridge.vocabulary import input_schema
+from pyknow_bridge.doctrine.vocabulary import input_schema
 
 
 def _values(name: str, arity: int, argument: str) -> list[str]:

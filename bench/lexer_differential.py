@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import random
 
-from pyknow_bridge.fact_syntax import parse_facts
+from pyknow_bridge.casefile.fact_syntax import parse_facts
 from tests.test_lexer_differential import FRAGMENTS, clingo_facts
 
 ALPHABET = "pqab(),.%*\"\\ \n#!-_'"

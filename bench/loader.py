@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 from bench.generate import generate_case
-from pyknow_bridge.loader import FactFileError, load_case
+from pyknow_bridge.casefile.loader import FactFileError, load_case
 
 HEADER = (
     "jurisdiction(ny).\nplaintiff(p).\ndefendant(d).\nagent(a, d).\nthird_party(t).\nclaim(p, d).\n"

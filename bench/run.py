@@ -60,7 +60,7 @@ CHUNK = 1000
 
 def mode_batch(directory: Path, _: int) -> dict[str, float]:
     from pyknow_bridge.batch import solve_many
-    from pyknow_bridge.render_json import case_to_dict
+    from pyknow_bridge.render.result_json import case_to_dict
 
     start = time.perf_counter()
     count = 0
@@ -74,7 +74,7 @@ def _lifted_groups(files: list[Path]) -> list[tuple[str, bool]]:
     """Batch's groundings, built before any timing: for each chunk of ``CHUNK`` files, the
     lifted facts text of its cases without disputes, then of those with (``True``)."""
     from pyknow_bridge.batch import lifted_facts
-    from pyknow_bridge.loader import load_case
+    from pyknow_bridge.casefile.loader import load_case
 
     groups: list[tuple[str, bool]] = []
     for first in range(0, len(files), CHUNK):
@@ -91,7 +91,7 @@ def mode_floor(directory: Path, _: int) -> dict[str, float]:
     import clingo
     from clingo import ast
 
-    from pyknow_bridge.rules_in_force import rules_in_force
+    from pyknow_bridge.doctrine.rules_in_force import rules_in_force
 
     files = _files(directory)
     groups = _lifted_groups(files)
@@ -115,8 +115,8 @@ def mode_floor(directory: Path, _: int) -> dict[str, float]:
 
 def mode_raw_clingo(directory: Path, _: int) -> dict[str, float]:
     from pyknow_bridge.batch import lifted_facts
-    from pyknow_bridge.loader import load_case
-    from pyknow_bridge.rules_in_force import rules_in_force
+    from pyknow_bridge.casefile.loader import load_case
+    from pyknow_bridge.doctrine.rules_in_force import rules_in_force
 
     files = _files(directory)
     rules = "\n".join(str(s) for s in rules_in_force().lifted)
@@ -157,8 +157,8 @@ def mode_single(directory: Path, sample: int) -> dict[str, float]:
 
 def mode_explain(directory: Path, sample: int) -> dict[str, float]:
     from pyknow_bridge import load_case
-    from pyknow_bridge.explain import explain_case
-    from pyknow_bridge.explain_render import render_memo
+    from pyknow_bridge.explain.builder import explain_case
+    from pyknow_bridge.render.explanation_report import render_memo
 
     files = _files(directory, sample)
     render_memo([explain_case(load_case(files[0]))])

@@ -7,9 +7,9 @@
 """
 
 from pyknow_bridge.api import analyse, solve_file
-from pyknow_bridge.errors import SolveError
-from pyknow_bridge.loader import CaseFile, FactFileError, Problem, load_case
-from pyknow_bridge.results import CaseResult, ClaimResult, Modality
+from pyknow_bridge.casefile.loader import CaseFile, FactFileError, Problem, load_case
+from pyknow_bridge.core.errors import SolveError
+from pyknow_bridge.model.results import CaseResult, ClaimResult, Modality
 
 __version__ = "0.1.0"
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from pyknow_bridge.clingo_control import as_deadline
-from pyknow_bridge.limits import Deadline
-from pyknow_bridge.loader import CaseFile, load_case
-from pyknow_bridge.results import CaseResult, build_result
-from pyknow_bridge.rules_in_force import rules_in_force
-from pyknow_bridge.shown import shown_atoms
-from pyknow_bridge.solver import solve_case
+from pyknow_bridge.casefile.loader import CaseFile, load_case
+from pyknow_bridge.core.limits import Deadline
+from pyknow_bridge.doctrine.rules_in_force import rules_in_force
+from pyknow_bridge.engine.clingo_control import as_deadline
+from pyknow_bridge.engine.shown import shown_atoms
+from pyknow_bridge.engine.solver import solve_case
+from pyknow_bridge.model.results import CaseResult, build_result
 
 
 def analyse(
@@ -22,7 +22,7 @@ def analyse(
 ) -> CaseResult:
     """Solve a loaded case under the majority rules plus any selected views.
 
-    ``time_limit``: seconds, or a :class:`~pyknow_bridge.limits.Deadline` already running.
+    ``time_limit``: seconds, or a :class:`~pyknow_bridge.core.limits.Deadline` already running.
     ``as_of`` decides it under the law in force in that year, not the year of decision.
     """
     rules = rules_in_force(views)

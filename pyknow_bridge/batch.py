@@ -1,7 +1,7 @@
 """Solve many cases per grounding: the rules lifted over a case argument.
 
 The rules are written for one case. For a docket, the rules in force are lifted over
-a case argument (:mod:`pyknow_bridge.lift`), so one grounding holds many independent
+a case argument (:mod:`pyknow_bridge.doctrine.lift`), so one grounding holds many independent
 cases; each fact gets its case's identifier as first argument. Cases do not interact, so
 certain and possible conclusions of the combined program are exactly each case's
 own. Cases are grounded in chunks, so memory depends on the chunk size, not on the
@@ -16,14 +16,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyknow_bridge.clingo_control import as_deadline, consequences, ground
-from pyknow_bridge.errors import SolveError, TimeLimitError
-from pyknow_bridge.lift import CASE
-from pyknow_bridge.limits import Deadline
-from pyknow_bridge.loader import CaseFile, FactFileError, Problem, load_case
-from pyknow_bridge.results import CaseResult, build_result
-from pyknow_bridge.rules_in_force import RuleSet, rules_in_force
-from pyknow_bridge.shown import Shown, shown_atoms
+from pyknow_bridge.casefile.loader import CaseFile, FactFileError, Problem, load_case
+from pyknow_bridge.core.errors import SolveError, TimeLimitError
+from pyknow_bridge.core.limits import Deadline
+from pyknow_bridge.doctrine.lift import CASE
+from pyknow_bridge.doctrine.rules_in_force import RuleSet, rules_in_force
+from pyknow_bridge.engine.clingo_control import as_deadline, consequences, ground
+from pyknow_bridge.engine.shown import Shown, shown_atoms
+from pyknow_bridge.model.results import CaseResult, build_result
 
 DEFAULT_CHUNK = 500
 

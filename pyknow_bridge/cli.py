@@ -27,10 +27,14 @@ import click
 from pyknow_bridge import __version__
 from pyknow_bridge.api import analyse
 from pyknow_bridge.batch import DEFAULT_CHUNK, Failed, Rejected, fact_files, solve_many
-from pyknow_bridge.docs import render_predicate_reference
-from pyknow_bridge.errors import SolveError
-from pyknow_bridge.explain import explain_case
-from pyknow_bridge.explain_render import (
+from pyknow_bridge.casefile.loader import CaseFile, FactFileError, load_case
+from pyknow_bridge.core.errors import SolveError
+from pyknow_bridge.core.limits import MAX_TIME_LIMIT, Deadline
+from pyknow_bridge.core.printable import printable
+from pyknow_bridge.doctrine.rulebook import available_views
+from pyknow_bridge.explain.builder import explain_case
+from pyknow_bridge.model.explanation import Explanation
+from pyknow_bridge.render.explanation_report import (
     GraphvizMissingError,
     render_dot,
     render_explain_json,
@@ -38,13 +42,9 @@ from pyknow_bridge.explain_render import (
     render_memo,
     render_svg,
 )
-from pyknow_bridge.explanation import Explanation
-from pyknow_bridge.limits import MAX_TIME_LIMIT, Deadline
-from pyknow_bridge.loader import CaseFile, FactFileError, load_case
-from pyknow_bridge.printable import printable
-from pyknow_bridge.render_json import SCHEMA_ID, case_to_dict, render_json
-from pyknow_bridge.render_text import render_text
-from pyknow_bridge.rulebook import available_views
+from pyknow_bridge.render.predicates_doc import render_predicate_reference
+from pyknow_bridge.render.result_json import SCHEMA_ID, case_to_dict, render_json
+from pyknow_bridge.render.text import render_text
 
 EXIT_SOLVER = 1
 EXIT_REJECTED = 3

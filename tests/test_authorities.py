@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pyknow_bridge.authorities import authorities, parse_source
-from pyknow_bridge.rulebook import load_rulebook
+from pyknow_bridge.doctrine.authorities import authorities, parse_source
+from pyknow_bridge.doctrine.rulebook import load_rulebook
 from tests.conftest import SHARED_DIR
 
 SEEDS = SHARED_DIR / "seeds"

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from pyknow_bridge import solve_file
-from pyknow_bridge.render_json import case_to_dict
+from pyknow_bridge.render.result_json import case_to_dict
 from tests.conftest import CASES_DIR, ROOT
 
 COMMAND = [str(Path(sys.executable).parent / "pyknow-bridge"), "batch"]

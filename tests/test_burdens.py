@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from pyknow_bridge import load_case
-from pyknow_bridge.authorities import authorities
-from pyknow_bridge.explain import explain_case
-from pyknow_bridge.explain_render import render_memo
-from pyknow_bridge.rulebook import load_rulebook
+from pyknow_bridge.doctrine.authorities import authorities
+from pyknow_bridge.doctrine.rulebook import load_rulebook
+from pyknow_bridge.explain.builder import explain_case
+from pyknow_bridge.render.explanation_report import render_memo
 from tests.conftest import CASES_DIR, SHARED_DIR
 
 BOOK = load_rulebook()

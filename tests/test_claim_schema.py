@@ -15,15 +15,16 @@ from pathlib import Path
 import pytest
 from clingo import ast
 
-from pyknow_bridge import Modality, jurisdictions, load_case, rulebook, rules_in_force, vocabulary
+from pyknow_bridge import Modality, load_case
 from pyknow_bridge.api import analyse
-from pyknow_bridge.explain import explain_case
-from pyknow_bridge.explain_render import render_memo
-from pyknow_bridge.jurisdictions import claim_guards, jurisdiction_name, routes
-from pyknow_bridge.paths import RULES_DIR
-from pyknow_bridge.render_json import claim_to_dict
-from pyknow_bridge.render_text import render_text
-from pyknow_bridge.rulebook import RuleEntry, load_rulebook
+from pyknow_bridge.core.paths import RULES_DIR
+from pyknow_bridge.doctrine import jurisdictions, rulebook, rules_in_force, vocabulary
+from pyknow_bridge.doctrine.jurisdictions import claim_guards, jurisdiction_name, routes
+from pyknow_bridge.doctrine.rulebook import RuleEntry, load_rulebook
+from pyknow_bridge.explain.builder import explain_case
+from pyknow_bridge.render.explanation_report import render_memo
+from pyknow_bridge.render.result_json import claim_to_dict
+from pyknow_bridge.render.text import render_text
 from tests.conftest import CASES_DIR
 
 

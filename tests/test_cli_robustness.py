@@ -18,8 +18,8 @@ import pytest
 
 from pyknow_bridge import batch
 from pyknow_bridge.batch import Failed, Rejected, solve_many
-from pyknow_bridge.errors import TimeLimitError
-from pyknow_bridge.results import CaseResult
+from pyknow_bridge.core.errors import TimeLimitError
+from pyknow_bridge.model.results import CaseResult
 from tests.conftest import CASES_DIR, ROOT
 
 COMMAND = [str(Path(sys.executable).parent / "pyknow-bridge")]

@@ -14,12 +14,12 @@ from typing import Any
 import pytest
 
 from pyknow_bridge import Modality, load_case, solve_file
-from pyknow_bridge.clingo_control import answer_sets, ground
-from pyknow_bridge.derivation import DERIVATION
-from pyknow_bridge.limits import NO_DEADLINE
-from pyknow_bridge.rulebook import load_rulebook
-from pyknow_bridge.rules_in_force import rules_in_force
-from pyknow_bridge.solver import program_text
+from pyknow_bridge.core.limits import NO_DEADLINE
+from pyknow_bridge.doctrine.derivation import DERIVATION
+from pyknow_bridge.doctrine.rulebook import load_rulebook
+from pyknow_bridge.doctrine.rules_in_force import rules_in_force
+from pyknow_bridge.engine.clingo_control import answer_sets, ground
+from pyknow_bridge.engine.solver import program_text
 from tests.conftest import ROOT
 
 DISTINCTIONS = sorted((ROOT / "tests" / "distinctions").glob("*.toml"))

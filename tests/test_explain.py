@@ -11,13 +11,13 @@ import pytest
 from click.testing import CliRunner
 
 from pyknow_bridge import load_case
-from pyknow_bridge.authorities import authorities
 from pyknow_bridge.cli import main
-from pyknow_bridge.explain import explain_case
-from pyknow_bridge.explain_render import render_explain_json, render_memo
-from pyknow_bridge.explanation import ATTEMPT, DERIVED
-from pyknow_bridge.results import Modality
-from pyknow_bridge.rulebook import load_rulebook
+from pyknow_bridge.doctrine.authorities import authorities
+from pyknow_bridge.doctrine.rulebook import load_rulebook
+from pyknow_bridge.explain.builder import explain_case
+from pyknow_bridge.model.explanation import ATTEMPT, DERIVED
+from pyknow_bridge.model.results import Modality
+from pyknow_bridge.render.explanation_report import render_explain_json, render_memo
 from tests.conftest import CASES_DIR, GOLDEN_DIR, ROOT
 
 FACT_FILES = sorted(CASES_DIR.glob("*.lp"))

@@ -11,10 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pyknow_bridge import load_case
-from pyknow_bridge.explain import explain_case, term_of_value
-from pyknow_bridge.explain_render import render_explain_json
-from pyknow_bridge.explanation import ATTEMPT
-from pyknow_bridge.matching import native
+from pyknow_bridge.explain.builder import explain_case, term_of_value
+from pyknow_bridge.explain.matching import native
+from pyknow_bridge.model.explanation import ATTEMPT
+from pyknow_bridge.render.explanation_report import render_explain_json
 from tests.conftest import CASES_DIR
 
 _LEAVES = st.one_of(

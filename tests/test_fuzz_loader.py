@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pyknow_bridge import FactFileError, load_case
-from pyknow_bridge.loader import MAX_FILE_BYTES
+from pyknow_bridge.casefile.loader import MAX_FILE_BYTES
 
 FUZZ = settings(
     max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]

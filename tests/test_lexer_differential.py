@@ -13,7 +13,7 @@ from clingo import ast
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pyknow_bridge.fact_syntax import parse_facts
+from pyknow_bridge.casefile.fact_syntax import parse_facts
 
 FRAGMENTS = [
     "p(a).",

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pyknow_bridge import FactFileError, load_case
-from pyknow_bridge.paths import MAIN_RULES
+from pyknow_bridge.core.paths import MAIN_RULES
 
 GOOD = "jurisdiction(ny).\nplaintiff(p).\ndefendant(city).\nclaim(p, city).\n"
 

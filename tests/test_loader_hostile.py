@@ -11,12 +11,12 @@ import pytest
 
 from pyknow_bridge import FactFileError, load_case
 from pyknow_bridge.api import analyse
-from pyknow_bridge.errors import TimeLimitError
-from pyknow_bridge.limits import Deadline
-from pyknow_bridge.loader import MAX_FILE_BYTES
-from pyknow_bridge.render_json import case_to_dict
-from pyknow_bridge.render_text import render_text
-from pyknow_bridge.terms import NUMBER_LIMIT
+from pyknow_bridge.casefile.loader import MAX_FILE_BYTES
+from pyknow_bridge.core.errors import TimeLimitError
+from pyknow_bridge.core.limits import Deadline
+from pyknow_bridge.core.terms import NUMBER_LIMIT
+from pyknow_bridge.render.result_json import case_to_dict
+from pyknow_bridge.render.text import render_text
 from tests.conftest import CASES_DIR
 
 GOOD = (

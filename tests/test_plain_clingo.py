@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pyknow_bridge import solve_file
-from pyknow_bridge.render_json import claim_to_dict
+from pyknow_bridge.render.result_json import claim_to_dict
 from tests.conftest import CASES_DIR, ROOT
 
 FACT_FILES = sorted(CASES_DIR.glob("*.lp"))

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from pyknow_bridge import Modality, load_case, solve_file
-from pyknow_bridge.explain import explain_case
-from pyknow_bridge.explain_render import render_memo
-from pyknow_bridge.results import ClaimResult
+from pyknow_bridge.explain.builder import explain_case
+from pyknow_bridge.model.results import ClaimResult
+from pyknow_bridge.render.explanation_report import render_memo
 from tests.conftest import CASES_DIR, HOLDINGS_DIR
 
 FACT_FILES = sorted(CASES_DIR.glob("*.lp"))

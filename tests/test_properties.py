@@ -13,12 +13,12 @@ from bench.generate import generate_case
 from pyknow_bridge import load_case
 from pyknow_bridge.api import analyse
 from pyknow_bridge.batch import solve_chunk
-from pyknow_bridge.clingo_control import answer_sets, ground
-from pyknow_bridge.limits import NO_DEADLINE
-from pyknow_bridge.loader import CaseFile
-from pyknow_bridge.render_json import case_to_dict
-from pyknow_bridge.rules_in_force import rules_in_force
-from pyknow_bridge.solver import program_text, solve_case
+from pyknow_bridge.casefile.loader import CaseFile
+from pyknow_bridge.core.limits import NO_DEADLINE
+from pyknow_bridge.doctrine.rules_in_force import rules_in_force
+from pyknow_bridge.engine.clingo_control import answer_sets, ground
+from pyknow_bridge.engine.solver import program_text, solve_case
+from pyknow_bridge.render.result_json import case_to_dict
 
 SETTINGS = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]

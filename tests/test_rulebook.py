@@ -8,9 +8,9 @@ from collections import Counter
 
 import pytest
 
-from pyknow_bridge.authorities import parse_source
-from pyknow_bridge.docs import render_predicate_reference
-from pyknow_bridge.rulebook import load_rulebook
+from pyknow_bridge.doctrine.authorities import parse_source
+from pyknow_bridge.doctrine.rulebook import load_rulebook
+from pyknow_bridge.render.predicates_doc import render_predicate_reference
 from tests.conftest import ROOT, SHARED_DIR
 
 BOOK = load_rulebook()

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from clingo import ast
 
-from pyknow_bridge.derivation import DERIVATION
-from pyknow_bridge.errors import SolveError
-from pyknow_bridge.lift import CASE
-from pyknow_bridge.rulebook import load_rulebook
-from pyknow_bridge.rules_in_force import rules_in_force
+from pyknow_bridge.core.errors import SolveError
+from pyknow_bridge.doctrine.derivation import DERIVATION
+from pyknow_bridge.doctrine.lift import CASE
+from pyknow_bridge.doctrine.rulebook import load_rulebook
+from pyknow_bridge.doctrine.rules_in_force import rules_in_force
 
 
 def test_an_unknown_view_is_refused_once_with_the_views_available() -> None:

@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 
 from bench.generate import generate_case
 from pyknow_bridge import Modality, load_case
-from pyknow_bridge.explain import explain_case
-from pyknow_bridge.loader import CaseFile
-from pyknow_bridge.rulebook import available_views, load_rulebook
-from pyknow_bridge.rules_in_force import rules_in_force
-from pyknow_bridge.solver import MAX_ENUMERATED_DISPUTES, solve_case, solve_scenarios
+from pyknow_bridge.casefile.loader import CaseFile
+from pyknow_bridge.doctrine.rulebook import available_views, load_rulebook
+from pyknow_bridge.doctrine.rules_in_force import rules_in_force
+from pyknow_bridge.engine.solver import MAX_ENUMERATED_DISPUTES, solve_case, solve_scenarios
+from pyknow_bridge.explain.builder import explain_case
 from tests.conftest import CASES_DIR
 
 OUTPUTS = {doc.signature for doc in load_rulebook().predicates if doc.role == "Output"}

@@ -6,8 +6,8 @@ import clingo
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pyknow_bridge.clingo_control import Consequences
-from pyknow_bridge.shown import read_atom, shown_atoms, split_atom
+from pyknow_bridge.engine.clingo_control import Consequences
+from pyknow_bridge.engine.shown import read_atom, shown_atoms, split_atom
 
 _NAMES = st.sampled_from(["a", "p1", "met", "_x", "fAlse", "d2"])
 _TEXTS = st.text(alphabet="ab,()\"\\\n '%.", max_size=6)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pyknow_bridge.clingo_control import consequences, ground
-from pyknow_bridge.errors import SolveError
-from pyknow_bridge.limits import NO_DEADLINE, Deadline
+from pyknow_bridge.core.errors import SolveError
+from pyknow_bridge.core.limits import NO_DEADLINE, Deadline
+from pyknow_bridge.engine.clingo_control import consequences, ground
 
 # Pigeons into fewer holes: small to write, exponentially hard for a SAT solver.
 PIGEONHOLE = """

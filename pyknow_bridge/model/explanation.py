@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pyknow_bridge.authorities import Citation
-from pyknow_bridge.results import LawApplied, Modality
-from pyknow_bridge.terms import quote
+from pyknow_bridge.core.terms import quote
+from pyknow_bridge.doctrine.authorities import Citation
+from pyknow_bridge.model.results import LawApplied, Modality
 
 #: Kinds of node.
 FACT = "fact"  # an input fact the file states

@@ -6,7 +6,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from pyknow_bridge.results import CaseResult, ClaimResult, Modality
+from pyknow_bridge.model.results import CaseResult, ClaimResult, Modality
 
 #: Bumped whenever a field is renamed, removed or changes meaning.
 SCHEMA_ID = "pyknow-bridge/solve/1"

@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import clingo
 
-from pyknow_bridge.clingo_control import (
+from pyknow_bridge.casefile.loader import CaseFile
+from pyknow_bridge.core.errors import SolveError
+from pyknow_bridge.core.limits import Deadline
+from pyknow_bridge.doctrine.rules_in_force import RuleSet
+from pyknow_bridge.engine.clingo_control import (
     Consequences,
     answer_sets,
     as_deadline,
     consequences,
     ground,
 )
-from pyknow_bridge.errors import SolveError
-from pyknow_bridge.limits import Deadline
-from pyknow_bridge.loader import CaseFile
-from pyknow_bridge.rules_in_force import RuleSet
 
 __all__ = ["MAX_ENUMERATED_DISPUTES", "Scenario", "program_text", "solve_case", "solve_scenarios"]
 

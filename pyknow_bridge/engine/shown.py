@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import clingo
 
-from pyknow_bridge.clingo_control import Consequences
+from pyknow_bridge.engine.clingo_control import Consequences
 
 __all__ = ["Atom", "Shown", "read_atom", "shown_atoms", "split_atom"]
 

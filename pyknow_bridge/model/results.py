@@ -7,8 +7,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from pyknow_bridge.loader import CaseFile
-from pyknow_bridge.shown import Atom, Shown
+from pyknow_bridge.casefile.loader import CaseFile
+from pyknow_bridge.engine.shown import Atom, Shown
 
 
 class Modality(StrEnum):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import time
 
-from pyknow_bridge.errors import TimeLimitError
+from pyknow_bridge.core.errors import TimeLimitError
 
 #: The longest time limit accepted (a week): beyond it the clock arithmetic stops making sense.
 MAX_TIME_LIMIT = 7 * 24 * 3600.0

@@ -6,7 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
-from pyknow_bridge.paths import AUTHORITIES_FILE
+from pyknow_bridge.core.paths import AUTHORITIES_FILE
 
 
 @dataclass(frozen=True)

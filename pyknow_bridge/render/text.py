@@ -1,17 +1,17 @@
 """The readable report of a case result: one block per claim, route by route.
 
 The routes a jurisdiction offers, and the elements of each, are declared in the rules
-(``rules/routes.lp``, read by :mod:`pyknow_bridge.jurisdictions`), so the report follows the
-doctrine as written.
+(``rules/routes.lp``, read by :mod:`pyknow_bridge.doctrine.jurisdictions`), so the report
+follows the doctrine as written.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from pyknow_bridge.jurisdictions import jurisdiction_name, routes
-from pyknow_bridge.printable import printable
-from pyknow_bridge.results import CaseResult, ClaimResult, Modality
+from pyknow_bridge.core.printable import printable
+from pyknow_bridge.doctrine.jurisdictions import jurisdiction_name, routes
+from pyknow_bridge.model.results import CaseResult, ClaimResult, Modality
 
 
 def words(value: str) -> str:

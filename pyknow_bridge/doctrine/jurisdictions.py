@@ -14,7 +14,7 @@ from functools import cache
 import clingo
 from clingo import ast
 
-from pyknow_bridge.rulebook import load_rulebook, rule_files
+from pyknow_bridge.doctrine.rulebook import load_rulebook, rule_files
 
 #: A ground argument of a declared fact: a constant's name or a string's text.
 Value = str

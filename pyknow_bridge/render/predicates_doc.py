@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pyknow_bridge.paths import RULES_DIR
-from pyknow_bridge.rulebook import PredicateDoc, load_rulebook
+from pyknow_bridge.core.paths import RULES_DIR
+from pyknow_bridge.doctrine.rulebook import PredicateDoc, load_rulebook
 
 _ROLES = (
     ("Input", "What a fact file may state. The loader accepts nothing else."),

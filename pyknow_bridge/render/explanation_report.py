@@ -13,7 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pyknow_bridge.explanation import (
+from pyknow_bridge.core.printable import printable
+from pyknow_bridge.doctrine.jurisdictions import jurisdiction_name
+from pyknow_bridge.model.explanation import (
     ATTEMPT,
     COMPOUND,
     FACT,
@@ -25,10 +27,8 @@ from pyknow_bridge.explanation import (
     Node,
     Term,
 )
-from pyknow_bridge.jurisdictions import jurisdiction_name
-from pyknow_bridge.printable import printable
-from pyknow_bridge.render_text import words
-from pyknow_bridge.results import Modality
+from pyknow_bridge.model.results import Modality
+from pyknow_bridge.render.text import words
 
 EXPLAIN_SCHEMA_ID = "pyknow-bridge/explain/2"
 #: Atoms that hold in every claim of a file and explain nothing about it.

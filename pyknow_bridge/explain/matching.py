@@ -22,7 +22,7 @@ from typing import Any
 import clingo
 from clingo import ast
 
-from pyknow_bridge.shown import split_atom
+from pyknow_bridge.engine.shown import split_atom
 
 #: A ground value as plain Python: an int, a constant's name, ('"', text) for a string,
 #: or (name, arg, ...) for a function term. Matching on these avoids clingo's C API.

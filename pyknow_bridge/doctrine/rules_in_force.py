@@ -17,10 +17,16 @@ from pathlib import Path
 
 from clingo import ast
 
-from pyknow_bridge.derivation import derivation_rule
-from pyknow_bridge.errors import SolveError
-from pyknow_bridge.lift import lift_over_case
-from pyknow_bridge.rulebook import RuleEntry, Statement, available_views, load_rulebook, rule_files
+from pyknow_bridge.core.errors import SolveError
+from pyknow_bridge.doctrine.derivation import derivation_rule
+from pyknow_bridge.doctrine.lift import lift_over_case
+from pyknow_bridge.doctrine.rulebook import (
+    RuleEntry,
+    Statement,
+    available_views,
+    load_rulebook,
+    rule_files,
+)
 
 #: The file of ``#show`` lines; the explaining program shows every atom instead.
 SHOW_FILE = "show.lp"
@@ -47,13 +53,13 @@ class RuleSet:
 
     @cached_property
     def lifted(self) -> tuple[ast.AST, ...]:
-        """The program lifted over a case argument (see :mod:`pyknow_bridge.lift`)."""
+        """The program lifted over a case argument (see :mod:`pyknow_bridge.doctrine.lift`)."""
         return tuple(lift_over_case(node) for node in self.statements)
 
     @cached_property
     def explaining(self) -> tuple[ast.AST, ...]:
         """The program without its ``#show`` lines (every atom is shown), each annotated rule
-        followed by its derivation twin (see :mod:`pyknow_bridge.derivation`)."""
+        followed by its derivation twin (see :mod:`pyknow_bridge.doctrine.derivation`)."""
         program: list[ast.AST] = []
         for statement in self.parsed:
             if statement.file.name == SHOW_FILE:

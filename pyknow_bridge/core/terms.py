@@ -1,6 +1,6 @@
 """The ground terms a fact file may contain, as plain Python values.
 
-A fact file is read without clingo's parser (see :mod:`pyknow_bridge.fact_syntax`), so its
+A fact file is read without clingo's parser (see :mod:`pyknow_bridge.casefile.fact_syntax`), so its
 terms are built here: a constant (a plain ``str``, the common case, kept cheap), a number
 (``int``), a string (:class:`String`), or a function term ``name(arg, ...)``.
 Each term knows its text exactly as clingo prints the same symbol, so the text can be

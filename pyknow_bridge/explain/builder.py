@@ -15,26 +15,18 @@ from collections.abc import Sequence
 
 import clingo
 
-from pyknow_bridge import explanation
-from pyknow_bridge.authorities import parse_source
-from pyknow_bridge.clingo_control import as_deadline
-from pyknow_bridge.derivation import DERIVATION, derivations_of
-from pyknow_bridge.explanation import (
-    ATTEMPT,
-    DERIVED,
-    FACT,
-    NOT_DERIVED,
-    NOT_STATED,
-    ClaimExplanation,
-    Explanation,
-    Node,
-    RouteExplanation,
-)
-from pyknow_bridge.jurisdictions import claim_guards
-from pyknow_bridge.jurisdictions import routes as routes_of
-from pyknow_bridge.limits import Deadline
-from pyknow_bridge.loader import CaseFile
-from pyknow_bridge.matching import (
+from pyknow_bridge.casefile.loader import CaseFile
+from pyknow_bridge.core.limits import Deadline
+from pyknow_bridge.doctrine.authorities import parse_source
+from pyknow_bridge.doctrine.derivation import DERIVATION, derivations_of
+from pyknow_bridge.doctrine.jurisdictions import claim_guards
+from pyknow_bridge.doctrine.jurisdictions import routes as routes_of
+from pyknow_bridge.doctrine.rulebook import RuleEntry, Signature, load_rulebook
+from pyknow_bridge.doctrine.rules_in_force import RuleSet, rules_in_force
+from pyknow_bridge.engine.clingo_control import as_deadline
+from pyknow_bridge.engine.shown import read_atom
+from pyknow_bridge.engine.solver import Scenario, solve_scenarios
+from pyknow_bridge.explain.matching import (
     Attempt,
     CompiledRule,
     Condition,
@@ -53,11 +45,19 @@ from pyknow_bridge.matching import (
     to_symbol,
     unify,
 )
-from pyknow_bridge.results import Modality, law_applied
-from pyknow_bridge.rulebook import RuleEntry, Signature, load_rulebook
-from pyknow_bridge.rules_in_force import RuleSet, rules_in_force
-from pyknow_bridge.shown import read_atom
-from pyknow_bridge.solver import Scenario, solve_scenarios
+from pyknow_bridge.model import explanation
+from pyknow_bridge.model.explanation import (
+    ATTEMPT,
+    DERIVED,
+    FACT,
+    NOT_DERIVED,
+    NOT_STATED,
+    ClaimExplanation,
+    Explanation,
+    Node,
+    RouteExplanation,
+)
+from pyknow_bridge.model.results import Modality, law_applied
 
 #: How deep "why not" follows failed conditions.
 MAX_WHY_NOT_DEPTH = 10
@@ -71,8 +71,8 @@ def explain_case(
 ) -> Explanation:
     """Solve ``case`` with derivation atoms and explain every claim in it.
 
-    ``time_limit``: seconds, or a :class:`~pyknow_bridge.limits.Deadline` already running;
-    past it, :class:`~pyknow_bridge.errors.TimeLimitError`. ``as_of`` explains it under
+    ``time_limit``: seconds, or a :class:`~pyknow_bridge.core.limits.Deadline` already running;
+    past it, :class:`~pyknow_bridge.core.errors.TimeLimitError`. ``as_of`` explains it under
     the law in force in that year (rules/law_in_time.lp).
     """
     rules = rules_in_force(views)
@@ -342,7 +342,7 @@ class _Builder:
 
 
 def term_of_value(value: Value) -> explanation.Term:
-    """The structured term of a plain value (see :func:`pyknow_bridge.matching.native`)."""
+    """The structured term of a plain value (see :func:`pyknow_bridge.explain.matching.native`)."""
     if isinstance(value, int):
         return explanation.Term(explanation.INTEGER, value)
     if isinstance(value, str):

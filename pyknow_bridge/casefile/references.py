@@ -12,8 +12,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator, Sequence
 
-from pyknow_bridge.terms import Function, Term
-from pyknow_bridge.vocabulary import DISPUTED, Schema
+from pyknow_bridge.core.terms import Function, Term
+from pyknow_bridge.doctrine.vocabulary import DISPUTED, Schema
 
 #: A claim's first argument must be a declared plaintiff, not any person.
 _CLAIM = ("claim", 2)

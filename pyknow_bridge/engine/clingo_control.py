@@ -14,8 +14,8 @@ from dataclasses import dataclass
 import clingo
 from clingo import ast
 
-from pyknow_bridge.errors import SolveError, TimeLimitError
-from pyknow_bridge.limits import Deadline
+from pyknow_bridge.core.errors import SolveError, TimeLimitError
+from pyknow_bridge.core.limits import Deadline
 
 __all__ = [
     "GROUNDING_CONTEXT",

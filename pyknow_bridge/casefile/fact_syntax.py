@@ -6,7 +6,7 @@ rules of clingo's own lexer (``libgringo/src/input/nongroundlexer.xch``): block 
 ``%* ... *%`` nest, and a ``%`` inside one starts a line comment that hides a ``*%``; a
 string knows only the escapes ``\\"``, ``\\\\`` and ``\\n``; only ``\\n`` ends a line.
 Then it accepts only statements that are plain ground facts, built as
-:mod:`pyknow_bridge.terms`, and names everything else precisely. What it accepts, clingo
+:mod:`pyknow_bridge.core.terms`, and names everything else precisely. What it accepts, clingo
 reads as exactly the same facts (a differential test checks this); what clingo would read
 differently, or not at all, is refused.
 
@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 import clingo
 
-from pyknow_bridge.terms import NUMBER_LIMIT, Function, String, Term, fact_text, unquote
+from pyknow_bridge.core.terms import NUMBER_LIMIT, Function, String, Term, fact_text, unquote
 
 #: Terms nested deeper than this are refused (no vocabulary term nests beyond 2).
 MAX_TERM_DEPTH = 8

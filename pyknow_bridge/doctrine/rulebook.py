@@ -23,7 +23,7 @@ from pathlib import Path
 
 from clingo import ast
 
-from pyknow_bridge.paths import RULES_DIR, VIEWS_DIR
+from pyknow_bridge.core.paths import RULES_DIR, VIEWS_DIR
 
 Signature = tuple[str, int]
 
@@ -101,7 +101,7 @@ class Rulebook:
     predicates: tuple[PredicateDoc, ...]
     problems: tuple[AnnotationProblem, ...]
     defined: frozenset[Signature]
-    #: Each rule file's statements, parsed once (see :mod:`pyknow_bridge.rules_in_force`).
+    #: Each rule file's statements, parsed once (see :mod:`pyknow_bridge.doctrine.rules_in_force`).
     statements: Mapping[Path, tuple[Statement, ...]] = field(default_factory=dict, compare=False)
 
     def predicate(self, name: str, arity: int) -> PredicateDoc | None:

@@ -2,11 +2,11 @@
 
 A fact file is data from strangers. It is read with bounded memory (only regular files,
 at most :data:`MAX_FILE_BYTES`), decoded as UTF-8, and tokenized by
-:mod:`pyknow_bridge.fact_syntax`, which follows clingo's lexer exactly but never hands
+:mod:`pyknow_bridge.casefile.fact_syntax`, which follows clingo's lexer exactly but never hands
 clingo's parser a byte of the file (that parser opens ``#include`` files as it reads).
 Each statement must be a plain ground fact of an Input predicate declared in the rules,
 with the right arity, an allowed constant where the vocabulary closes the list, and
-names declared as what they name (:mod:`pyknow_bridge.references`). Every problem is
+names declared as what they name (:mod:`pyknow_bridge.casefile.references`). Every problem is
 reported with file, line, column and the offending text; if there is any, nothing is
 returned.
 """
@@ -25,11 +25,11 @@ from typing import NoReturn
 
 import clingo
 
-from pyknow_bridge.fact_syntax import Fact, SyntaxProblem, parse_facts
-from pyknow_bridge.limits import NO_DEADLINE, Deadline
-from pyknow_bridge.references import reference_problems
-from pyknow_bridge.terms import Function, String, Term, term_text
-from pyknow_bridge.vocabulary import DISPUTED, Schema, input_schema
+from pyknow_bridge.casefile.fact_syntax import Fact, SyntaxProblem, parse_facts
+from pyknow_bridge.casefile.references import reference_problems
+from pyknow_bridge.core.limits import NO_DEADLINE, Deadline
+from pyknow_bridge.core.terms import Function, String, Term, term_text
+from pyknow_bridge.doctrine.vocabulary import DISPUTED, Schema, input_schema
 
 #: Fact files larger than this are refused, and never read beyond it.
 MAX_FILE_BYTES = 5_000_000

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from pyknow_bridge.paths import RULES_DIR
-from pyknow_bridge.rulebook import PredicateDoc, Signature, load_rulebook
-from pyknow_bridge.terms import Function, String, Term, term_text
+from pyknow_bridge.core.paths import RULES_DIR
+from pyknow_bridge.core.terms import Function, String, Term, term_text
+from pyknow_bridge.doctrine.rulebook import PredicateDoc, Signature, load_rulebook
 
 #: The predicate that marks another fact as contested.
 DISPUTED: Signature = ("disputed", 1)

@@ -1,0 +1,1 @@
+"""The foundation every layer may use: errors, time limits, paths, printable text, terms."""

@@ -1,0 +1,1 @@
+"""Building explanations: why each conclusion holds, and why the others do not."""

@@ -1,0 +1,1 @@
+"""What the knowledge base concludes: typed results per claim, and the explanation graph."""
