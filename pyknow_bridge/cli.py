@@ -44,6 +44,7 @@ from pyknow_bridge.render.explanation_report import (
 )
 from pyknow_bridge.render.predicates_doc import render_predicate_reference
 from pyknow_bridge.render.result_json import SCHEMA_ID, case_to_dict, render_json
+from pyknow_bridge.render.result_schema import render_solve_schema
 from pyknow_bridge.render.text import render_text
 
 EXIT_SOLVER = 1
@@ -430,3 +431,9 @@ def _problems(item: Rejected) -> list[dict[str, object]]:
 def vocabulary() -> None:
     """Print the reference of every predicate (Input, Internal, Output), read from the rules."""
     _emit(render_predicate_reference())
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of `solve --format json`, its claims read from rules/show.lp."""
+    _emit(render_solve_schema())

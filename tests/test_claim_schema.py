@@ -8,10 +8,12 @@ rule) fails here.
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import jsonschema
 import pytest
 from clingo import ast
 
@@ -19,13 +21,19 @@ from pyknow_bridge import Modality, load_case
 from pyknow_bridge.api import analyse
 from pyknow_bridge.core.paths import RULES_DIR
 from pyknow_bridge.doctrine import jurisdictions, rulebook, rules_in_force, vocabulary
-from pyknow_bridge.doctrine.jurisdictions import claim_guards, jurisdiction_name, routes
+from pyknow_bridge.doctrine.jurisdictions import (
+    claim_conclusions,
+    claim_guards,
+    jurisdiction_name,
+    routes,
+)
 from pyknow_bridge.doctrine.rulebook import RuleEntry, load_rulebook
-from pyknow_bridge.explain.builder import explain_case
+from pyknow_bridge.explain.builder import EXPLAINED_BY_NAME, explain_case
 from pyknow_bridge.render.explanation_report import render_memo
-from pyknow_bridge.render.result_json import claim_to_dict
-from pyknow_bridge.render.text import render_text
-from tests.conftest import CASES_DIR
+from pyknow_bridge.render.result_json import claim_to_dict, render_json
+from pyknow_bridge.render.result_schema import render_solve_schema, solve_schema
+from pyknow_bridge.render.text import LAID_OUT, render_text
+from tests.conftest import CASES_DIR, ROOT
 
 
 def _positive_atoms(rule: RuleEntry) -> list[ast.AST]:
@@ -87,6 +95,7 @@ def _forget_the_rules() -> None:
     rulebook.load_rulebook.cache_clear()
     rules_in_force._rule_set.cache_clear()
     jurisdictions._schema.cache_clear()
+    jurisdictions._conclusions.cache_clear()
     vocabulary.input_schema.cache_clear()
 
 
@@ -132,3 +141,85 @@ def test_a_route_added_to_the_rules_is_reported_without_editing_python(
     explanation = explain_case(case)
     assert [route.basis for route in explanation.claims[0].routes][-1] == "knowledge_alone"
     assert "[ny.scratch.basis]" in render_memo([explanation])
+
+
+SCRATCH_OUTPUTS = """
+% Output: scratch_flag(P, D) -- a scratch conclusion that holds or not (this test's)
+#show scratch_flag/2.
+% Output: scratch_ground(P, D, G) -- a scratch conclusion with a value (this test's)
+% Values: G = knowledge_shown | nothing_shown
+#show scratch_ground/3.
+% Output: scratch_pair(P, D, E, V) -- a scratch conclusion keyed by element (this test's)
+% Field: scratch_pairs
+#show scratch_pair/4.
+"""
+
+SCRATCH_OUTPUT_RULES = """
+% [ny.scratch.flag] A scratch conclusion: the city knew (for this test).
+% Source: Valdez.
+scratch_flag(P, D) :- element(P, D, knowledge, met), ny_claim(P, D).
+
+% [ny.scratch.ground] Its ground (for this test).
+% Source: Valdez.
+scratch_ground(P, D, knowledge_shown) :- scratch_flag(P, D).
+
+% [ny.scratch.pair] Each element met, keyed (for this test).
+% Source: Valdez.
+scratch_pair(P, D, E, met) :- element(P, D, E, met), ny_claim(P, D).
+"""
+
+
+def test_an_output_predicate_added_to_the_rules_is_carried_without_editing_python(
+    scratch_rules: Path,
+) -> None:
+    with (scratch_rules / "show.lp").open("a", encoding="utf-8") as show:
+        show.write(SCRATCH_OUTPUTS)
+    with (scratch_rules / "ny_special_duty.lp").open("a", encoding="utf-8") as rules:
+        rules.write(SCRATCH_OUTPUT_RULES)
+    case = load_case(CASES_DIR / "valdez.lp")
+    result = analyse(case)
+    claim = result.claim("valdez")
+    # The typed result, by key and shape.
+    assert claim.flags["scratch_flag"] is Modality.CERTAIN
+    assert claim.valued["scratch_ground"] == {"knowledge_shown": Modality.CERTAIN}
+    assert claim.keyed["scratch_pairs"]["knowledge"] == {"met": Modality.CERTAIN}
+    assert "scratch_pair" not in claim.keyed, "the Field line names the key"
+    # The JSON, valid under the schema generated from the same rules (and not the old one).
+    document = json.loads(render_json([result]))
+    row = document["cases"][0]["claims"][0]
+    assert row["scratch_flag"] == "certain"
+    assert row["scratch_ground"] == {"knowledge_shown": "certain"}
+    assert row["scratch_pairs"]["knowledge"] == {"met": "certain"}
+    jsonschema.validate(document, solve_schema())
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(
+            document, json.loads((ROOT / "docs/solve-output.schema.json").read_text())
+        )
+    # The text report and the memo.
+    report = render_text([result])
+    assert "  Scratch flag: yes\n" in report
+    assert "  Scratch ground: knowledge shown\n" in report
+    explanation = explain_case(case)
+    other = [explanation.node(n).atom for n in explanation.claims[0].other]
+    assert "scratch_flag(valdez,city_of_new_york)" in other
+    assert "scratch_ground(valdez,city_of_new_york,knowledge_shown)" in other
+    memo = render_memo([explanation])
+    assert "Further conclusions" in memo
+    assert "[ny.scratch.flag]" in memo and "[ny.scratch.ground]" in memo
+
+
+def test_the_conclusions_python_lays_out_are_declared_in_the_rules() -> None:
+    """The fields and report lines Python names must name conclusions the rules declare."""
+    keys = {c.key for c in claim_conclusions()}
+    names = {c.name for c in claim_conclusions()}
+    assert keys >= LAID_OUT
+    assert names >= EXPLAINED_BY_NAME
+    assert keys >= {"outcome", "elements", "special_duty_basis"}
+
+
+def test_the_published_solve_schema_is_generated_from_the_rules() -> None:
+    current = (ROOT / "docs" / "solve-output.schema.json").read_text(encoding="utf-8")
+    assert current == render_solve_schema(), (
+        "docs/solve-output.schema.json is stale: run `pyknow-bridge schema > "
+        "docs/solve-output.schema.json`"
+    )

@@ -1,6 +1,8 @@
 """The claim schema, as the rules declare it (``rules/routes.lp``): each jurisdiction's
 name, the predicate that selects its claims, and its routes to a special duty with the
-elements of each, in the order reports list them.
+elements of each, in the order reports list them; and the conclusions on a claim
+(``rules/show.lp``: every Output predicate whose first arguments are the parties), with
+their shapes and values.
 
 Doctrine data, read by the explanation engine and the renderers alike.
 """
@@ -86,3 +88,49 @@ def _alternatives(term: ast.AST) -> list[Value]:
     if term.ast_type == ast.ASTType.Function and not term.arguments:
         return [term.name]
     raise ValueError(f"not a ground constant or string in a schema fact: {term}")
+
+
+#: The shapes of a conclusion on a claim, by the number of arguments after (P, D).
+FLAG = "flag"  # name(P, D): holds or not
+VALUED = "valued"  # name(P, D, X): holds for some values X
+KEYED = "keyed"  # name(P, D, X, Y): each X with its value Y
+
+_SHAPES = {2: FLAG, 3: VALUED, 4: KEYED}
+
+
+@dataclass(frozen=True)
+class Conclusion:
+    """One conclusion on a claim: an Output predicate whose first arguments are (P, D)."""
+
+    name: str
+    arity: int
+    #: The key results and JSON give it (the ``% Field:`` line of rules/show.lp, else the name).
+    key: str
+    meaning: str
+    #: The closed lists of its values, by argument letter (``% Values:`` lines).
+    values: dict[str, tuple[str, ...]]
+    args: tuple[str, ...]
+
+    @property
+    def shape(self) -> str:
+        return _SHAPES[self.arity]
+
+
+def claim_conclusions() -> tuple[Conclusion, ...]:
+    """Every conclusion on a claim the rules show, in the order rules/show.lp lists them."""
+    return _conclusions()
+
+
+@cache
+def _conclusions() -> tuple[Conclusion, ...]:
+    found = []
+    for doc in load_rulebook().predicates:
+        if doc.role != "Output" or doc.args[:2] != ("P", "D"):
+            continue
+        if len(doc.args) not in _SHAPES:
+            where = f"{doc.file.name}:{doc.line}"
+            raise ValueError(f"{where}: a claim conclusion takes 2 to 4 arguments")
+        found.append(
+            Conclusion(doc.name, len(doc.args), doc.key, doc.meaning, dict(doc.values), doc.args)
+        )
+    return tuple(found)

@@ -7,7 +7,8 @@ The rule files are the single source of truth. Each rule sits under a comment bl
     reliance_defeated(P, D, whereabouts_unknown) :- ...
 
 and each predicate is documented once as ``% Input:``, ``% Internal:`` or ``% Output:``
-(optionally followed by a ``% Values:`` line that closes the list of its constants).
+(optionally followed by ``% Values:`` lines that close the lists of its constants, and,
+for an Output predicate, a ``% Field:`` line naming its key in results and JSON).
 This module parses those comments and ties them, through clingo's own AST, to the
 statements beneath them. Everything derived from the doctrine (the fact-file schema,
 the claim schema, the predicate reference) is read from here.
@@ -15,6 +16,7 @@ the claim schema, the predicate reference) is read from here.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -35,6 +37,7 @@ _PREDICATE_DOC = re.compile(
     r"(?P<name>[a-z_][A-Za-z0-9_]*)\((?P<args>[^)]*)\)\s*--\s*(?P<meaning>.+)$"
 )
 _VALUES = re.compile(r"^%\s*Values:\s*(?P<arg>[A-Z]\w*)\s*=\s*(?P<values>.+)$")
+_FIELD = re.compile(r"^%\s*Field:\s*(?P<field>[a-z_][a-z0-9_]*)\s*$")
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,12 @@ class PredicateDoc:
     file: Path
     line: int
     values: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: The key results and JSON give an Output predicate (its ``% Field:`` line; else its name).
+    field_name: str = ""
+
+    @property
+    def key(self) -> str:
+        return self.field_name or self.name
 
     @property
     def signature(self) -> Signature:
@@ -189,6 +198,10 @@ def _predicate_docs(path: Path, lines: list[str]) -> Iterator[PredicateDoc]:
         if values and last is not None:
             choices = tuple(v.strip() for v in values["values"].split("|"))
             last.values[values["arg"]] = choices
+            continue
+        named = _FIELD.match(text)
+        if named and last is not None:
+            last = dataclasses.replace(last, field_name=named["field"])
             continue
         if last is not None:
             yield last

@@ -19,7 +19,7 @@ from pyknow_bridge.casefile.loader import CaseFile
 from pyknow_bridge.core.limits import Deadline
 from pyknow_bridge.doctrine.authorities import parse_source
 from pyknow_bridge.doctrine.derivation import DERIVATION, derivations_of
-from pyknow_bridge.doctrine.jurisdictions import claim_guards
+from pyknow_bridge.doctrine.jurisdictions import claim_conclusions, claim_guards
 from pyknow_bridge.doctrine.jurisdictions import routes as routes_of
 from pyknow_bridge.doctrine.rulebook import RuleEntry, Signature, load_rulebook
 from pyknow_bridge.doctrine.rules_in_force import RuleSet, rules_in_force
@@ -58,6 +58,23 @@ from pyknow_bridge.model.explanation import (
     RouteExplanation,
 )
 from pyknow_bridge.model.results import Modality, law_applied
+
+#: The conclusions a :class:`ClaimExplanation` explains in fields of their own; any other
+#: the rules declare on a claim is explained in its ``other`` list, wherever it holds.
+EXPLAINED_BY_NAME = frozenset(
+    {
+        "outcome",
+        "special_duty",
+        "special_duty_basis",
+        "ordinary_duty",
+        "public_duty_bar",
+        "element",
+        "justifiable_reliance",
+        "reliance_defeated",
+        "immunity",
+        "no_proximate_cause",
+    }
+)
 
 #: How deep "why not" follows failed conditions.
 MAX_WHY_NOT_DEPTH = 10
@@ -138,10 +155,10 @@ class _Builder:
             goal = atom(name, *extra)
             return self.why(goal) if goal in self.model else self.why_not(goal)
 
-        def of_claim(name: str) -> list[clingo.Symbol]:
+        def of_claim(name: str, arity: int = 3) -> list[clingo.Symbol]:
             return [
                 s
-                for s, value in self.model.candidates(name, 3)
+                for s, value in self.model.candidates(name, arity)
                 if isinstance(value, tuple) and value[1:3] == (plaintiff, defendant)
             ]
 
@@ -179,6 +196,12 @@ class _Builder:
             reliance_defeaters=[self.why(s) for s in of_claim("reliance_defeated")],
             immunity=valued("immunity"),
             causation=either("no_proximate_cause"),
+            other=[
+                self.why(held)
+                for conclusion in claim_conclusions()
+                if conclusion.name not in EXPLAINED_BY_NAME
+                for held in sorted(of_claim(conclusion.name, conclusion.arity))
+            ],
         )
 
     # --- why -------------------------------------------------------------------

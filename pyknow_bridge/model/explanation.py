@@ -110,6 +110,9 @@ class ClaimExplanation:
     reliance_defeaters: list[str]
     immunity: str | None
     causation: str
+    #: Nodes of the conclusions the rules declare on a claim that no field above explains
+    #: (one per atom that holds).
+    other: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from pyknow_bridge.casefile.loader import CaseFile
+from pyknow_bridge.doctrine.jurisdictions import FLAG, VALUED, claim_conclusions
 from pyknow_bridge.engine.shown import Atom, Shown
 
 
@@ -23,22 +24,61 @@ class Modality(StrEnum):
 class ClaimResult:
     """What the knowledge base concludes on one claim, each conclusion with its modality.
 
-    Mapping fields hold only the values that hold somewhere; a value missing from a
-    mapping is absent.
+    The conclusions are those rules/show.lp declares on a claim (see
+    :func:`~pyknow_bridge.doctrine.jurisdictions.claim_conclusions`), by key and shape:
+    ``flags`` for ``name(P, D)`` (every one present, ABSENT when it holds nowhere),
+    ``valued`` for ``name(P, D, X)`` and ``keyed`` for ``name(P, D, X, Y)`` (every one
+    present; inner mappings hold only the values that hold somewhere, so a value missing
+    from one is absent). The properties below name the doctrine's own conclusions for
+    readers of Python; a conclusion added to the rules is read by its key.
     """
 
     plaintiff: str
     defendant: str
-    outcome: Mapping[str, Modality]
-    special_duty: Modality
-    bases: Mapping[str, Modality]
-    ordinary_duty: Modality
-    public_duty_bar: Modality
-    elements: Mapping[str, Mapping[str, Modality]]
-    justifiable_reliance: Modality
-    reliance_defeated: Mapping[str, Modality]
-    immunity: Mapping[str, Modality]
-    no_proximate_cause: Modality
+    flags: Mapping[str, Modality]
+    valued: Mapping[str, Mapping[str, Modality]]
+    keyed: Mapping[str, Mapping[str, Mapping[str, Modality]]]
+
+    @property
+    def outcome(self) -> Mapping[str, Modality]:
+        return self.valued["outcome"]
+
+    @property
+    def special_duty(self) -> Modality:
+        return self.flags["special_duty"]
+
+    @property
+    def bases(self) -> Mapping[str, Modality]:
+        """The routes of the special duty (``special_duty_basis``)."""
+        return self.valued["special_duty_basis"]
+
+    @property
+    def ordinary_duty(self) -> Modality:
+        return self.flags["ordinary_duty"]
+
+    @property
+    def public_duty_bar(self) -> Modality:
+        return self.flags["public_duty_bar"]
+
+    @property
+    def elements(self) -> Mapping[str, Mapping[str, Modality]]:
+        return self.keyed["elements"]
+
+    @property
+    def justifiable_reliance(self) -> Modality:
+        return self.flags["justifiable_reliance"]
+
+    @property
+    def reliance_defeated(self) -> Mapping[str, Modality]:
+        return self.valued["reliance_defeated"]
+
+    @property
+    def immunity(self) -> Mapping[str, Modality]:
+        return self.valued["immunity"]
+
+    @property
+    def no_proximate_cause(self) -> Modality:
+        return self.flags["no_proximate_cause"]
 
     @property
     def decided_outcome(self) -> str | None:
@@ -131,32 +171,26 @@ def build_result(case: CaseFile, shown: Iterable[Shown], views: Sequence[str]) -
 
 
 def _claim_result(plaintiff: str, defendant: str, shown: list[Shown]) -> ClaimResult:
+    conclusions = {c.name: c for c in claim_conclusions()}
     flags: dict[str, Modality] = {}
-    valued: dict[str, dict[str, Modality]] = defaultdict(dict)
-    elements: dict[str, dict[str, Modality]] = defaultdict(dict)
-    for atom, is_certain in sorted(shown):
-        modality = Modality.CERTAIN if is_certain else Modality.POSSIBLE
-        if len(atom) == 3:
-            flags[atom[0]] = modality
-        elif atom[0] == "element":
-            elements[atom[3]][atom[4]] = modality
+    valued: dict[str, dict[str, Modality]] = {}
+    keyed: dict[str, dict[str, dict[str, Modality]]] = {}
+    for declared in conclusions.values():
+        if declared.shape == FLAG:
+            flags[declared.key] = Modality.ABSENT
+        elif declared.shape == VALUED:
+            valued[declared.key] = {}
         else:
-            valued[atom[0]][atom[3]] = modality
-
-    def flag(name: str) -> Modality:
-        return flags.get(name, Modality.ABSENT)
-
-    return ClaimResult(
-        plaintiff=plaintiff,
-        defendant=defendant,
-        outcome=valued["outcome"],
-        special_duty=flag("special_duty"),
-        bases=valued["special_duty_basis"],
-        ordinary_duty=flag("ordinary_duty"),
-        public_duty_bar=flag("public_duty_bar"),
-        elements=dict(elements),
-        justifiable_reliance=flag("justifiable_reliance"),
-        reliance_defeated=valued["reliance_defeated"],
-        immunity=valued["immunity"],
-        no_proximate_cause=flag("no_proximate_cause"),
-    )
+            keyed[declared.key] = {}
+    for atom, is_certain in sorted(shown):
+        conclusion = conclusions.get(atom[0])
+        if conclusion is None or conclusion.arity != len(atom) - 1:
+            continue  # a shown atom that is not a conclusion on the claim
+        modality = Modality.CERTAIN if is_certain else Modality.POSSIBLE
+        if conclusion.shape == FLAG:
+            flags[conclusion.key] = modality
+        elif conclusion.shape == VALUED:
+            valued[conclusion.key][atom[3]] = modality
+        else:
+            keyed[conclusion.key].setdefault(atom[3], {})[atom[4]] = modality
+    return ClaimResult(plaintiff, defendant, flags, valued, keyed)

@@ -154,6 +154,9 @@ def outline(explanation: Explanation, claim: ClaimExplanation) -> list[Section]:
     if claim.immunity:
         application.trees.append(("Immunity", tree(explanation, claim.immunity, seen)))
     application.trees.append(("Causation", tree(explanation, claim.causation, seen)))
+    if claim.other:
+        further = [line for node_id in claim.other for line in tree(explanation, node_id, seen)]
+        application.trees.append(("Further conclusions", further))
     conclusion = Section("Conclusion")
     verdict = (
         "may recover" if _value(explanation, claim.outcome) == "may_recover" else "no recovery"
@@ -293,6 +296,7 @@ def explanation_dict(explanation: Explanation) -> dict[str, Any]:
                 "reliance_defeaters": c.reliance_defeaters,
                 "immunity": c.immunity,
                 "causation": c.causation,
+                "other": c.other,
             }
             for c in explanation.claims
         ],

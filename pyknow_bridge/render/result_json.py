@@ -6,6 +6,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from pyknow_bridge.doctrine.jurisdictions import FLAG, VALUED, claim_conclusions
 from pyknow_bridge.model.results import CaseResult, ClaimResult, Modality
 
 #: Bumped whenever a field is renamed, removed or changes meaning.
@@ -26,20 +27,17 @@ def case_to_dict(result: CaseResult) -> dict[str, Any]:
 
 
 def claim_to_dict(claim: ClaimResult) -> dict[str, Any]:
-    return {
-        "plaintiff": claim.plaintiff,
-        "defendant": claim.defendant,
-        "outcome": _values(claim.outcome),
-        "special_duty": claim.special_duty.value,
-        "special_duty_basis": _values(claim.bases),
-        "ordinary_duty": claim.ordinary_duty.value,
-        "public_duty_bar": claim.public_duty_bar.value,
-        "elements": {name: _values(values) for name, values in sorted(claim.elements.items())},
-        "justifiable_reliance": claim.justifiable_reliance.value,
-        "reliance_defeated": _values(claim.reliance_defeated),
-        "immunity": _values(claim.immunity),
-        "no_proximate_cause": claim.no_proximate_cause.value,
-    }
+    """The claim's parties, then every conclusion rules/show.lp declares, in its order."""
+    document: dict[str, Any] = {"plaintiff": claim.plaintiff, "defendant": claim.defendant}
+    for conclusion in claim_conclusions():
+        if conclusion.shape == FLAG:
+            document[conclusion.key] = claim.flags[conclusion.key].value
+        elif conclusion.shape == VALUED:
+            document[conclusion.key] = _values(claim.valued[conclusion.key])
+        else:
+            keyed = claim.keyed[conclusion.key]
+            document[conclusion.key] = {name: _values(keyed[name]) for name in sorted(keyed)}
+    return document
 
 
 def _values(values: Mapping[str, Modality]) -> dict[str, str]:

@@ -10,7 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from pyknow_bridge.core.printable import printable
-from pyknow_bridge.doctrine.jurisdictions import jurisdiction_name, routes
+from pyknow_bridge.doctrine.jurisdictions import (
+    FLAG,
+    VALUED,
+    claim_conclusions,
+    jurisdiction_name,
+    routes,
+)
 from pyknow_bridge.model.results import CaseResult, ClaimResult, Modality
 
 
@@ -71,6 +77,46 @@ def render_claim(claim: ClaimResult, jurisdiction: str) -> list[str]:
         "  Causation:  "
         + _flag(claim.no_proximate_cause, "no proximate cause as a matter of law", "not defeated")
     )
+    lines.extend(_further_conclusions(claim))
+    return lines
+
+
+#: The conclusions :func:`render_claim` lays out itself; any other the rules declare gets a
+#: line of its own from :func:`_further_conclusions`.
+LAID_OUT = frozenset(
+    {
+        "outcome",
+        "special_duty",
+        "special_duty_basis",
+        "ordinary_duty",
+        "public_duty_bar",
+        "elements",
+        "justifiable_reliance",
+        "reliance_defeated",
+        "immunity",
+        "no_proximate_cause",
+    }
+)
+
+
+def _further_conclusions(claim: ClaimResult) -> list[str]:
+    """A line per declared conclusion that holds somewhere and has no line above."""
+    lines = []
+    for conclusion in claim_conclusions():
+        if conclusion.key in LAID_OUT:
+            continue
+        label = f"  {words(conclusion.key).capitalize()}:"
+        if conclusion.shape == FLAG:
+            modality = claim.flags[conclusion.key]
+            if modality is not Modality.ABSENT:
+                lines.append(f"{label} {_flag(modality, 'yes', 'no')}")
+        elif conclusion.shape == VALUED:
+            if claim.valued[conclusion.key]:
+                lines.append(f"{label} {_qualified(claim.valued[conclusion.key])}")
+        elif claim.keyed[conclusion.key]:
+            keyed = claim.keyed[conclusion.key]
+            pairs = [f"{words(key)}: {_qualified(keyed[key])}" for key in sorted(keyed)]
+            lines.append(f"{label} {'; '.join(pairs)}")
     return lines
 
 
