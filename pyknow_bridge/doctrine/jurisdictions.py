@@ -118,11 +118,25 @@ class Conclusion:
 
 def claim_conclusions() -> tuple[Conclusion, ...]:
     """Every conclusion on a claim the rules show, in the order rules/show.lp lists them."""
+    return _conclusions().declared
+
+
+def conclusion_layout() -> ConclusionLayout:
+    """The same conclusions indexed for reading atoms: by predicate name, and keys by shape."""
     return _conclusions()
 
 
+@dataclass(frozen=True)
+class ConclusionLayout:
+    declared: tuple[Conclusion, ...]
+    #: Each conclusion's (key, shape, length of its atom with the predicate name), by name.
+    by_name: dict[str, tuple[str, str, int]]
+    #: The keys of the conclusions of each shape, in declared order.
+    keys: dict[str, tuple[str, ...]]
+
+
 @cache
-def _conclusions() -> tuple[Conclusion, ...]:
+def _conclusions() -> ConclusionLayout:
     found = []
     for doc in load_rulebook().predicates:
         if doc.role != "Output" or doc.args[:2] != ("P", "D"):
@@ -133,4 +147,8 @@ def _conclusions() -> tuple[Conclusion, ...]:
         found.append(
             Conclusion(doc.name, len(doc.args), doc.key, doc.meaning, dict(doc.values), doc.args)
         )
-    return tuple(found)
+    return ConclusionLayout(
+        declared=tuple(found),
+        by_name={c.name: (c.key, c.shape, c.arity + 1) for c in found},
+        keys={shape: tuple(c.key for c in found if c.shape == shape) for shape in _SHAPES.values()},
+    )

@@ -10,6 +10,8 @@ reading it a second time.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 import clingo
 
 from pyknow_bridge.engine.clingo_control import Consequences
@@ -26,10 +28,61 @@ Shown = tuple[Atom, bool]
 
 def shown_atoms(found: Consequences) -> list[Shown]:
     """Every possible atom of ``found``, read once, with whether it is also certain."""
+    possible = list(found.possible)
+    texts = symbol_texts(possible)
     if found.certain is found.possible:  # one answer set: all that holds is certain
-        return [(split_atom(str(symbol)), True) for symbol in found.possible]
+        return [(split_atom(text), True) for text in texts]
     certain = found.certain
-    return [(split_atom(str(symbol)), symbol in certain) for symbol in found.possible]
+    return [
+        (split_atom(text), symbol in certain) for symbol, text in zip(possible, texts, strict=True)
+    ]
+
+
+def symbol_texts(symbols: Iterable[clingo.Symbol]) -> list[str]:
+    """Each symbol's text, exactly as ``str(symbol)`` gives it, read through one buffer.
+
+    ``str(symbol)`` allocates two C objects per call; reading many thousands of symbols a
+    batch, the cost shows. clingo's own C functions (``clingo_symbol_to_string_size``,
+    ``clingo_symbol_to_string``) are called here through its cffi module with one buffer
+    reused; if that module is not as expected (another clingo build), ``str`` is used.
+    """
+    return _fast_texts(symbols) if _FAST is not None else [str(s) for s in symbols]
+
+
+def _c_reader() -> tuple[object, object, Callable[..., object], Callable[..., object]] | None:
+    try:
+        from clingo._internal import _ffi, _lib  # type: ignore[attr-defined]  # noqa: PLC0415
+
+        return _ffi, _lib, _lib.clingo_symbol_to_string_size, _lib.clingo_symbol_to_string
+    except (ImportError, AttributeError):
+        return None
+
+
+_FAST = _c_reader()
+
+
+def _fast_texts(symbols: Iterable[clingo.Symbol]) -> list[str]:
+    assert _FAST is not None
+    ffi, _, size_of, write = _FAST
+    size = ffi.new("size_t*")  # type: ignore[attr-defined]
+    capacity = 256
+    buffer = ffi.new("char[]", capacity)  # type: ignore[attr-defined]
+    unpack = ffi.unpack  # type: ignore[attr-defined]
+    texts = []
+    for symbol in symbols:
+        handle = symbol._rep  # the C symbol, as clingo's own __str__ reads it
+        if not size_of(handle, size):
+            texts.append(str(symbol))  # let clingo raise its own error
+            continue
+        needed = size[0]
+        if needed > capacity:
+            capacity = needed * 2
+            buffer = ffi.new("char[]", capacity)  # type: ignore[attr-defined]
+        if not write(handle, buffer, needed):
+            texts.append(str(symbol))
+            continue
+        texts.append(unpack(buffer, needed - 1).decode())
+    return texts
 
 
 def read_atom(symbol: clingo.Symbol) -> Atom:

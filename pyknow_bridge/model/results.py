@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from pyknow_bridge.casefile.loader import CaseFile
-from pyknow_bridge.doctrine.jurisdictions import FLAG, VALUED, claim_conclusions
+from pyknow_bridge.doctrine.jurisdictions import FLAG, KEYED, VALUED, conclusion_layout
 from pyknow_bridge.engine.shown import Atom, Shown
 
 
@@ -171,26 +171,21 @@ def build_result(case: CaseFile, shown: Iterable[Shown], views: Sequence[str]) -
 
 
 def _claim_result(plaintiff: str, defendant: str, shown: list[Shown]) -> ClaimResult:
-    conclusions = {c.name: c for c in claim_conclusions()}
-    flags: dict[str, Modality] = {}
-    valued: dict[str, dict[str, Modality]] = {}
-    keyed: dict[str, dict[str, dict[str, Modality]]] = {}
-    for declared in conclusions.values():
-        if declared.shape == FLAG:
-            flags[declared.key] = Modality.ABSENT
-        elif declared.shape == VALUED:
-            valued[declared.key] = {}
-        else:
-            keyed[declared.key] = {}
+    layout = conclusion_layout()
+    by_name = layout.by_name
+    flags = dict.fromkeys(layout.keys[FLAG], Modality.ABSENT)
+    valued: dict[str, dict[str, Modality]] = {key: {} for key in layout.keys[VALUED]}
+    keyed: dict[str, dict[str, dict[str, Modality]]] = {key: {} for key in layout.keys[KEYED]}
     for atom, is_certain in sorted(shown):
-        conclusion = conclusions.get(atom[0])
-        if conclusion is None or conclusion.arity != len(atom) - 1:
+        declared = by_name.get(atom[0])
+        if declared is None or declared[2] != len(atom):
             continue  # a shown atom that is not a conclusion on the claim
+        key, shape, _ = declared
         modality = Modality.CERTAIN if is_certain else Modality.POSSIBLE
-        if conclusion.shape == FLAG:
-            flags[conclusion.key] = modality
-        elif conclusion.shape == VALUED:
-            valued[conclusion.key][atom[3]] = modality
+        if shape == FLAG:
+            flags[key] = modality
+        elif shape == VALUED:
+            valued[key][atom[3]] = modality
         else:
-            keyed[conclusion.key].setdefault(atom[3], {})[atom[4]] = modality
+            keyed[key].setdefault(atom[3], {})[atom[4]] = modality
     return ClaimResult(plaintiff, defendant, flags, valued, keyed)
