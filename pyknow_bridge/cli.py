@@ -34,10 +34,10 @@ from pyknow_bridge.core.printable import printable
 from pyknow_bridge.doctrine.rulebook import available_views
 from pyknow_bridge.explain.builder import explain_case
 from pyknow_bridge.model.explanation import Explanation
+from pyknow_bridge.render.explanation_json import render_explain_json
 from pyknow_bridge.render.explanation_report import (
     GraphvizMissingError,
     render_dot,
-    render_explain_json,
     render_markdown,
     render_memo,
     render_svg,
@@ -290,6 +290,7 @@ Examples:
     help="memo: issue, rule, application, conclusion; json: docs/explain-output.md; "
     "svg needs Graphviz.",
 )
+@click.option("--pretty", is_flag=True, help="Indent the JSON (--format json); compact otherwise.")
 @_VIEW
 @_TIME_LIMIT
 @_AS_OF
@@ -298,6 +299,7 @@ def explain(
     files: tuple[Path, ...],
     claim_filter: tuple[str, str] | None,
     output_format: str,
+    pretty: bool,
     views: tuple[str, ...],
     time_limit: float | None,
     as_of: int | None,
@@ -307,6 +309,8 @@ def explain(
     Each step names the rule (id and statement), its premises down to the facts of the file,
     and the authority; what did not hold names what was missing and who bore the burden.
     """
+    if pretty and output_format != "json":
+        raise click.UsageError("--pretty applies to --format json only")
     loaded = _load_all(files, time_limit)
     try:
         explanations = [explain_case(case, views, deadline, as_of) for case, deadline in loaded]
@@ -315,7 +319,10 @@ def explain(
     if claim_filter:
         explanations = _only_claim(explanations, claim_filter)
     try:
-        _emit(_RENDERERS[output_format](explanations))
+        if output_format == "json":
+            _emit(render_explain_json(explanations, pretty=pretty))
+        else:
+            _emit(_RENDERERS[output_format](explanations))
     except GraphvizMissingError as error:
         raise click.UsageError(str(error)) from None
     except subprocess.CalledProcessError as error:  # Graphviz itself failed

@@ -14,7 +14,7 @@ from pyknow_bridge import load_case
 from pyknow_bridge.explain.builder import explain_case, term_of_value
 from pyknow_bridge.explain.matching import native
 from pyknow_bridge.model.explanation import ATTEMPT
-from pyknow_bridge.render.explanation_report import render_explain_json
+from pyknow_bridge.render.explanation_json import render_explain_json, short_ids
 from tests.conftest import CASES_DIR
 
 _LEAVES = st.one_of(
@@ -37,10 +37,11 @@ def test_the_text_of_a_term_is_the_text_clingo_prints(symbol: clingo.Symbol) -> 
     assert term_of_value(native(symbol)).text() == str(symbol)
 
 
-def _text_of(term: dict[str, Any]) -> str:
+def _text_of(terms: list[dict[str, Any]], place: int) -> str:
     """A consumer of the JSON: the text of a structured atom, without parsing any text."""
+    term = terms[place]
     if term["type"] == "compound":
-        return f"{term['functor']}({','.join(_text_of(a) for a in term['args'])})"
+        return f"{term['functor']}({','.join(_text_of(terms, a) for a in term['args'])})"
     if term["type"] == "var":
         return str(term["name"])
     if term["type"] == "string":
@@ -57,9 +58,9 @@ def test_every_node_carries_its_atom_structured(name: str) -> None:
             assert node.term is None and node.atom == node.rule_id
         elif node.term is not None:
             assert node.id.lstrip("+-").startswith(node.term.text())
-    document = json.loads(render_explain_json([explanation]))
-    nodes = document["cases"][0]["nodes"]
-    structured = [n for n in nodes if n["atom"] is not None]
-    assert structured, "atoms are structured in the JSON"
-    for node in structured:
-        assert _text_of(node["atom"]) == node["text"]
+    case = json.loads(render_explain_json([explanation]))["cases"][0]
+    short = short_ids(explanation)
+    with_atoms = [n for n in explanation.nodes.values() if n.term is not None]
+    assert with_atoms, "atoms are structured in the JSON"
+    for node in with_atoms:
+        assert _text_of(case["terms"], case["nodes"][short[node.id]]["atom"]) == node.atom

@@ -14,7 +14,8 @@ from pyknow_bridge import load_case, solve_file
 from pyknow_bridge.casefile.loader import FactFileError
 from pyknow_bridge.cli import main
 from pyknow_bridge.explain.builder import explain_case
-from pyknow_bridge.render.explanation_report import render_explain_json, render_memo
+from pyknow_bridge.render.explanation_json import render_explain_json
+from pyknow_bridge.render.explanation_report import render_memo
 from tests.conftest import ROOT
 
 SOLVE_SCHEMA = json.loads((ROOT / "docs" / "solve-output.schema.json").read_text("utf-8"))

@@ -1,36 +1,30 @@
-"""Renderers of an :class:`Explanation`: memo, Markdown, JSON and DOT.
+"""Renderers of an :class:`Explanation`: memo, Markdown and DOT (JSON: ``explanation_json``).
 
-The memo and Markdown share one outline (issue, rule, application, conclusion); the
-JSON is the node graph itself (schema: docs/explain-output.schema.json); DOT draws it.
+The memo and Markdown share one outline (issue, rule, application, conclusion); DOT
+draws the graph.
 """
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from pyknow_bridge.core.printable import printable
 from pyknow_bridge.doctrine.jurisdictions import jurisdiction_name
 from pyknow_bridge.model.explanation import (
     ATTEMPT,
-    COMPOUND,
     FACT,
     NOT_DERIVED,
     NOT_STATED,
-    VAR,
     ClaimExplanation,
     Explanation,
     Node,
-    Term,
 )
 from pyknow_bridge.model.results import Modality
 from pyknow_bridge.render.text import words
 
-EXPLAIN_SCHEMA_ID = "pyknow-bridge/explain/2"
 #: Atoms that hold in every claim of a file and explain nothing about it.
 SCAFFOLDING = frozenset(
     {"claim", "jurisdiction", "agent", "dc_claim", "ny_claim", "plaintiff", "defendant"}
@@ -228,85 +222,6 @@ def render_markdown(explanations: Sequence[Explanation]) -> str:
                     if lines:
                         out.append("")
     return "\n".join(out).rstrip() + "\n"
-
-
-# --- JSON -----------------------------------------------------------------------------
-
-
-def term_dict(term: Term) -> dict[str, Any]:
-    """A term as JSON, as s(CASP) and SWI-Prolog write one: ``{"type": "atom", "value":
-    "met"}``, ``{"type": "compound", "functor": "f", "args": [...]}``, a ``var`` by name."""
-    if term.kind == COMPOUND:
-        return {
-            "type": COMPOUND,
-            "functor": term.value,
-            "args": [term_dict(a) for a in term.arguments],
-        }
-    if term.kind == VAR:
-        return {"type": VAR, "name": term.value}
-    return {"type": term.kind, "value": term.value}
-
-
-def _node_dict(node: Node) -> dict[str, Any]:
-    return {
-        "id": node.id,
-        "atom": None if node.term is None else term_dict(node.term),
-        "text": node.atom,
-        "kind": node.kind,
-        "holds": node.holds,
-        "modality": node.modality.value,
-        "depends_on": list(node.depends_on),
-        "rule_id": node.rule_id,
-        "statement": node.statement,
-        "authorities": [
-            {"short": c.authority.short, "cite": c.authority.cite, "pinpoint": c.pinpoint}
-            for c in node.citations
-        ],
-        "burden": node.burden,
-        "line": node.line,
-        "note": node.note,
-        "children": list(node.children),
-    }
-
-
-def explanation_dict(explanation: Explanation) -> dict[str, Any]:
-    return {
-        "file": explanation.path,
-        "case_name": explanation.case_name,
-        "citation": explanation.citation,
-        "jurisdiction": explanation.jurisdiction,
-        "views": list(explanation.views) or ["majority"],
-        "disputed": list(explanation.disputed),
-        "law_in_time": {"year": explanation.law.year, "in_force": list(explanation.law.in_force)},
-        "claims": [
-            {
-                "plaintiff": c.plaintiff,
-                "defendant": c.defendant,
-                "outcome": c.outcome,
-                "duty": c.duty,
-                "routes": [
-                    {
-                        "basis": r.basis,
-                        "node": r.node,
-                        "elements": [{"element": e, "node": n} for e, n in r.elements],
-                    }
-                    for r in c.routes
-                ],
-                "reliance": c.reliance,
-                "reliance_defeaters": c.reliance_defeaters,
-                "immunity": c.immunity,
-                "causation": c.causation,
-                "other": c.other,
-            }
-            for c in explanation.claims
-        ],
-        "nodes": [_node_dict(node) for node in explanation.nodes.values()],
-    }
-
-
-def render_explain_json(explanations: Sequence[Explanation]) -> str:
-    document = {"schema": EXPLAIN_SCHEMA_ID, "cases": [explanation_dict(e) for e in explanations]}
-    return json.dumps(document, indent=2, ensure_ascii=False)
 
 
 # --- DOT and SVG ------------------------------------------------------------------------
