@@ -31,7 +31,9 @@ from pyknow_bridge.casefile.loader import CaseFile, FactFileError, load_case
 from pyknow_bridge.core.errors import SolveError
 from pyknow_bridge.core.limits import MAX_TIME_LIMIT, Deadline
 from pyknow_bridge.core.printable import printable
+from pyknow_bridge.doctrine.prolog import prolog_program
 from pyknow_bridge.doctrine.rulebook import available_views
+from pyknow_bridge.doctrine.rules_in_force import rules_in_force
 from pyknow_bridge.explain.builder import explain_case
 from pyknow_bridge.model.explanation import Explanation
 from pyknow_bridge.render.explanation_report import (
@@ -424,6 +426,27 @@ def _problems(item: Rejected) -> list[dict[str, object]]:
         {"line": p.line, "column": p.column, "message": p.message, "text": p.text}
         for p in item.error.problems
     ]
+
+
+@main.command(
+    epilog="""\b
+Examples:
+  pyknow-bridge export --prolog > prolog/public_duty.pl
+  pyknow-bridge export --prolog --view lippman > lippman.pl
+"""
+)
+@click.option("--prolog", "prolog", is_flag=True, required=True, help="Write the Prolog program.")
+@_VIEW
+def export(prolog: bool, views: tuple[str, ...]) -> None:
+    """Write the rules in force as a Prolog program generated from them, for SWI-Prolog.
+
+    Consult it without Python: swipl prolog/public_duty.pl, then
+    ?- pkb_consult_facts('facts/cases/valdez.lp'), pkb_certain(outcome(P, D, O)).
+    """
+    try:
+        _emit(prolog_program(rules_in_force(views)))
+    except SolveError as error:
+        _fail(error)
 
 
 @main.command()
