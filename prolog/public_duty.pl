@@ -1,6 +1,7 @@
 % The public duty doctrine as Prolog (views: none).
 % Generated from the clingo rules by `pyknow-bridge export --prolog`; do not edit.
 % Each clause names the rule file and line it comes from.
+:- module(public_duty, [pkb_consult_facts/1, pkb_certain/1, pkb_possible/1]).
 :- set_prolog_flag(double_quotes, string).
 :- dynamic((acted/3, activity/2, agent/2, as_of/1, breached/2, case_name/1, child_of/2, citation/1, claim/2, conduct_by/2, confirmation_received/1, contact/2, contact_for/3, course_of_conduct/2, deadline_passed/1, decided/1, defeater_excused/3, defendant/1, discretionary_position/1, disputed/1, endangered_by_assistance/1, expected_confirmation/1, extraordinary_chain/1, harmed_by/2, harmed_by_agent/2, harmed_by_condition/2, helpless_class/1, household_member/2, immunity_asserted/1, immunity_untimely/1, judgment_exercised/1, jurisdiction/1, knew_not_performed/1, knew_of_promise/2, knew_risk/2, known_blatant_danger/2, mandatory/1, member/2, ministerial/1, negligent_conduct/2, no_knock_entry/2, order_known/2, order_of_protection/2, ordinary_negligence/1, own_initiative/2, person/1, plaintiff/1, policy_decision/1, private_right/1, promised/3, promised_to_other/3, proprietary/2, protects_class/2, public_at_large/1, regulation/1, reliance_unrelated/1, relied/2, reported_threat/3, requested_protection/2, statute/1, third_party/1, took_control/2, used_by_police/2, whereabouts_unknown/1)).
 :- discontiguous((acts_for/2, applied_year/1, changed_conduct/1, conduct_not_shown_discretionary/1, dc_claim/2, dc_conduct_not_discretionary/1, dc_discretionary_conduct/2, dc_element/1, dc_helpless_class/2, dc_immunity_reached/2, dc_something_undertaken/2, dc_statutory_class/2, derivation/3, direct_contact/2, discretion_proved/1, discretionary_conduct/2, duty/2, element/4, immunity/3, immunity_excluded/2, immunity_independent/2, immunity_reached/2, in_force/1, jurisdiction_claim/2, jurisdiction_name/2, justifiable_reliance/2, law_period/3, law_year/1, no_proximate_cause/2, ny_assuming_act/1, ny_claim/2, ny_class_statute/3, ny_element/1, ny_undertaking/2, ny_undertaking_by_act/2, ordinary_duty/2, outcome/3, own_initiative_shown/1, promise_dependent_on_arrest/2, protective_act/1, protective_conduct/2, protective_promise/1, public_duty_bar/2, recovery_barred/2, reliance_defeated/3, route_element/3, special_duty/2, special_duty_basis/3, timely_asserted/1, undertaking_act/3, undertaking_promise/3)).
@@ -113,7 +114,9 @@ pkb_scenarios_text(Base, Choices, Text) :-
                ( forall(lists:member(B, Bits), write(B)), write(' '),
                  pkb_write_tuple(Atoms), nl ))).
 
-% For a Prolog user: read a fact file (plain facts, `%` comments), then ask.
+% For a Prolog user: read a fact file (plain facts, `%` comments), then ask what is
+% certain (true whichever way the disputed facts come out) or possible:
+%   $ swipl prolog/public_duty.pl
 %   ?- pkb_consult_facts('facts/cases/valdez.lp'), pkb_certain(outcome(P, D, O)).
 :- dynamic(pkb_case_fact/1).
 pkb_consult_facts(File) :-

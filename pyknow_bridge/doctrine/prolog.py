@@ -42,6 +42,7 @@ from pyknow_bridge.doctrine.rules_in_force import RuleSet
 __all__ = [
     "PRELUDE",
     "PrologTranslationError",
+    "module_name",
     "prolog_atom",
     "prolog_program",
     "translate_statements",
@@ -521,11 +522,23 @@ def _signatures(signatures: Iterable[Signature]) -> str:
     return ", ".join(f"{prolog_atom(name)}/{arity}" for name, arity in sorted(set(signatures)))
 
 
+#: What a generated module exports: the entry points for a Prolog user.
+EXPORTS = "[pkb_consult_facts/1, pkb_certain/1, pkb_possible/1]"
+
+
+def module_name(views: Sequence[str]) -> str:
+    """The Prolog module of the program of ``views``: ``public_duty``, or with the views."""
+    return "_".join(("public_duty", *views))
+
+
 def translate_statements(
-    explaining: Iterable[ast.AST], shown_from: Iterable[ast.AST], title: str
+    explaining: Iterable[ast.AST],
+    shown_from: Iterable[ast.AST],
+    title: str,
+    module: str = "public_duty",
 ) -> str:
-    """The Prolog program of the ``explaining`` statements, showing what ``shown_from``
-    shows (its ``#show`` lines)."""
+    """The Prolog program (module ``module``) of the ``explaining`` statements, showing
+    what ``shown_from`` shows (its ``#show`` lines)."""
     program = _Program()
     for statement in explaining:
         _translate(statement, program)
@@ -541,6 +554,7 @@ def translate_statements(
         f"% {title}",
         "% Generated from the clingo rules by `pyknow-bridge export --prolog`; do not edit.",
         "% Each clause names the rule file and line it comes from.",
+        f":- module({prolog_atom(module)}, {EXPORTS}).",
         ":- set_prolog_flag(double_quotes, string).",
     ]
     if dynamic:
@@ -563,7 +577,7 @@ def prolog_program(rules: RuleSet) -> str:
     """The Prolog program of the rules in force (majority plus ``rules.views``)."""
     views = ", ".join(rules.views) or "none"
     title = f"The public duty doctrine as Prolog (views: {views})."
-    return translate_statements(rules.explaining, rules.statements, title)
+    return translate_statements(rules.explaining, rules.statements, title, module_name(rules.views))
 
 
 #: The helpers every generated program carries: clingo's order of terms, scenarios of
@@ -676,7 +690,9 @@ pkb_scenarios_text(Base, Choices, Text) :-
                ( forall(lists:member(B, Bits), write(B)), write(' '),
                  pkb_write_tuple(Atoms), nl ))).
 
-% For a Prolog user: read a fact file (plain facts, `%` comments), then ask.
+% For a Prolog user: read a fact file (plain facts, `%` comments), then ask what is
+% certain (true whichever way the disputed facts come out) or possible:
+%   $ swipl prolog/public_duty.pl
 %   ?- pkb_consult_facts('facts/cases/valdez.lp'), pkb_certain(outcome(P, D, O)).
 :- dynamic(pkb_case_fact/1).
 pkb_consult_facts(File) :-
