@@ -5,9 +5,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo test setup lock clean
+.PHONY: demo test setup prolog lock clean
 
-setup: $(STAMP)
+setup: $(STAMP) prolog
 
 $(STAMP): pyproject.toml constraints.txt
 	python3 -m venv $(VENV)
@@ -19,10 +19,21 @@ lock: $(STAMP)
 	{ echo "# Exact versions of everything installed by 'make setup' (regenerate with 'make lock')."; \
 	  $(BIN)/python -m pip freeze --exclude-editable | grep -vi '^pyknow'; } > constraints.txt
 
-demo: $(STAMP)
+# SWI-Prolog, for --engine prolog only (the core runs without it): installed where we
+# can (root with apt), else one line says how.
+prolog:
+	@command -v swipl >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && apt-get install -y -qq swi-prolog-nox >/dev/null) \
+	      || echo "swi-prolog-nox could not be installed: --engine prolog is unavailable"; \
+	  else \
+	    echo "SWI-Prolog is not installed: --engine prolog needs it (sudo apt-get install swi-prolog-nox)"; \
+	  fi; }
+
+demo: $(STAMP) prolog
 	$(BIN)/pyknow-bridge solve facts/cases/valdez.lp
 
-test: $(STAMP)
+test: $(STAMP) prolog
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy pyknow_bridge tests

@@ -18,11 +18,14 @@ that its peak memory is its own:
   single loop    solve_file per case in one process (on a sample of --sample files)
   + explain      load, solve every scenario, explain and render the memo, per case (sample)
   CLI per file   one `pyknow-bridge solve FILE` process per case (on --cli-sample files)
-  Prolog         not measured: there is no Prolog engine yet
+  Prolog batch   solve_many with engine="prolog": the worker pool, one engine per CPU
+  Prolog single  solve_file with engine="prolog" per case (sample), one engine
+  Prolog explain the explanation per case with engine="prolog" (sample)
 
 and prints a Markdown table (seconds as the minimum and the median of the runs, cases per
 second at the median), then the targets: batch within 2x of the in-process floor, one
-case solved and explained in-process at p50 under 10 ms, CLI start under 0.6 s.
+case solved and explained in-process at p50 under 10 ms, CLI start under 0.6 s, Prolog's
+single loop at least as fast as clingo's, Prolog batch within 2x of clingo batch.
 """
 
 from __future__ import annotations
@@ -58,16 +61,19 @@ def _files(directory: Path, limit: int | None = None) -> list[Path]:
 CHUNK = 1000
 
 
-def mode_batch(directory: Path, _: int) -> dict[str, float]:
+def mode_batch(directory: Path, _: int, engine: str = "clingo") -> dict[str, float]:
     from pyknow_bridge.batch import solve_many
     from pyknow_bridge.render.result_json import case_to_dict
 
     start = time.perf_counter()
     count = 0
-    for result in solve_many([directory], chunk_size=CHUNK):
+    for result in solve_many([directory], chunk_size=CHUNK, engine=engine):
         json.dumps(case_to_dict(result))  # type: ignore[arg-type]
         count += 1
-    return {"cases": count, "seconds": time.perf_counter() - start, "peak_mb": _peak_mb()}
+    figures = {"cases": count, "seconds": time.perf_counter() - start, "peak_mb": _peak_mb()}
+    if engine == "prolog":  # the workers' memory is their own
+        figures["worker_mb"] = _peak_mb(resource.RUSAGE_CHILDREN)
+    return figures
 
 
 def _lifted_groups(files: list[Path]) -> list[tuple[str, bool]]:
@@ -144,28 +150,28 @@ def mode_raw_clingo(directory: Path, _: int) -> dict[str, float]:
     return {"cases": len(files), "seconds": seconds, "peak_mb": _peak_mb(resource.RUSAGE_CHILDREN)}
 
 
-def mode_single(directory: Path, sample: int) -> dict[str, float]:
+def mode_single(directory: Path, sample: int, engine: str = "clingo") -> dict[str, float]:
     from pyknow_bridge import solve_file
 
     files = _files(directory, sample)
-    solve_file(files[0])
+    solve_file(files[0], engine=engine)  # warm: rules parsed (and the Prolog program loaded)
     start = time.perf_counter()
     for path in files:
-        solve_file(path)
+        solve_file(path, engine=engine)
     return {"cases": len(files), "seconds": time.perf_counter() - start, "peak_mb": _peak_mb()}
 
 
-def mode_explain(directory: Path, sample: int) -> dict[str, float]:
+def mode_explain(directory: Path, sample: int, engine: str = "clingo") -> dict[str, float]:
     from pyknow_bridge import load_case
     from pyknow_bridge.explain.builder import explain_case
     from pyknow_bridge.render.explanation_report import render_memo
 
     files = _files(directory, sample)
-    render_memo([explain_case(load_case(files[0]))])
+    render_memo([explain_case(load_case(files[0]), engine=engine)])
     latencies = []
     for path in files:
         start = time.perf_counter()
-        render_memo([explain_case(load_case(path))])
+        render_memo([explain_case(load_case(path), engine=engine)])
         latencies.append(time.perf_counter() - start)
     return {
         "cases": len(files),
@@ -201,6 +207,9 @@ MODES = {
     "single loop": mode_single,
     "+ explain": mode_explain,
     "CLI per file": mode_cli,
+    "Prolog batch": lambda directory, sample: mode_batch(directory, sample, "prolog"),
+    "Prolog single loop": lambda directory, sample: mode_single(directory, sample, "prolog"),
+    "Prolog + explain": lambda directory, sample: mode_explain(directory, sample, "prolog"),
 }
 
 
@@ -252,7 +261,7 @@ def main() -> None:
                 "median": statistics.median(seconds),
                 "peak_mb": max(run["peak_mb"] for run in runs),
             }
-            for key in ("p50_ms", "start_s"):
+            for key in ("p50_ms", "start_s", "worker_mb"):
                 if key in figures:
                     figures[key] = statistics.median(run[key] for run in runs)
             rows[mode] = figures
@@ -261,13 +270,25 @@ def main() -> None:
                 note = f"p50 {figures['p50_ms']:.1f} ms per case"
             if "start_s" in figures:
                 note = f"start (--version) {figures['start_s']:.2f} s"
+            if "worker_mb" in figures:
+                note = f"largest worker peak {figures['worker_mb']:.0f} MB"
             rate = figures["cases"] / figures["median"]
             print(
                 f"| {size} | {mode} | {int(figures['cases'])} | {figures['min']:.2f} | "
                 f"{figures['median']:.2f} | {rate:,.0f} | {figures['peak_mb']:.0f} | {note} |",
                 flush=True,
             )
-        print(f"| {size} | Prolog | - | - | - | - | - | no Prolog engine yet |", flush=True)
+        for prolog, clingo, target in (
+            ("Prolog single loop", "single loop", "target <= 1x"),
+            ("Prolog batch", "batch", "target <= 2x"),
+            ("Prolog + explain", "+ explain", ""),
+        ):
+            least = rows[prolog]["min"] / rows[clingo]["min"]
+            middle = rows[prolog]["median"] / rows[clingo]["median"]
+            targets.append(
+                f"{size}: {prolog} / clingo {clingo} = {least:.2f}x (min), "
+                f"{middle:.2f}x (median) {target}"
+            )
         for anchor, target in (("in-process floor", " (target <= 2x)"), ("raw clingo", "")):
             least = rows["batch"]["min"] / rows[anchor]["min"]
             middle = rows["batch"]["median"] / rows[anchor]["median"]

@@ -19,14 +19,16 @@ def analyse(
     views: Sequence[str] = (),
     time_limit: float | Deadline | None = None,
     as_of: int | None = None,
+    engine: str = "clingo",
 ) -> CaseResult:
     """Solve a loaded case under the majority rules plus any selected views.
 
     ``time_limit``: seconds, or a :class:`~pyknow_bridge.core.limits.Deadline` already running.
     ``as_of`` decides it under the law in force in that year, not the year of decision.
+    ``engine``: ``"clingo"`` or ``"prolog"`` (the Prolog port of the same rules).
     """
     rules = rules_in_force(views)
-    found = solve_case(case, rules, time_limit, as_of)
+    found = solve_case(case, rules, time_limit, as_of, engine)
     return build_result(case, shown_atoms(found), rules.views)
 
 
@@ -35,6 +37,7 @@ def solve_file(
     views: Sequence[str] = (),
     time_limit: float | Deadline | None = None,
     as_of: int | None = None,
+    engine: str = "clingo",
 ) -> CaseResult:
     """Load a fact file strictly and solve it, both within ``time_limit``.
 
@@ -43,4 +46,4 @@ def solve_file(
     'no_recovery'
     """
     deadline = as_deadline(time_limit)
-    return analyse(load_case(path, deadline=deadline), views, deadline, as_of)
+    return analyse(load_case(path, deadline=deadline), views, deadline, as_of, engine)

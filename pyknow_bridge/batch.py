@@ -22,7 +22,10 @@ from pyknow_bridge.core.limits import Deadline
 from pyknow_bridge.doctrine.lift import CASE
 from pyknow_bridge.doctrine.rules_in_force import RuleSet, rules_in_force
 from pyknow_bridge.engine.clingo_control import as_deadline, consequences, ground
+from pyknow_bridge.engine.prolog_engine import PrologUnavailableError, prolog_missing
+from pyknow_bridge.engine.prolog_pool import CaseFailure, PrologPool
 from pyknow_bridge.engine.shown import Shown, shown_atoms
+from pyknow_bridge.engine.solver import ENGINES
 from pyknow_bridge.model.results import CaseResult, build_result
 
 DEFAULT_CHUNK = 500
@@ -99,8 +102,9 @@ class Rejected:
 class Failed:
     """A case of the docket that loaded but could not be solved (the rest still solve).
 
-    ``kind``: ``time_limit`` (it took longer than allowed), ``solver`` (clingo failed), or
-    ``internal`` (a fault of this program, reported rather than losing the docket).
+    ``kind``: ``time_limit`` (it took longer than allowed), ``solver`` (the solver failed),
+    ``crashed`` (the Prolog worker solving it died), or ``internal`` (a fault of this
+    program, reported rather than losing the docket).
     """
 
     path: str
@@ -153,31 +157,73 @@ def solve_many(
     on_file: Callable[[], None] | None = None,
     *,
     as_of: int | None = None,
+    engine: str = "clingo",
+    workers: int | None = None,
 ) -> Iterator[CaseResult | Rejected | Failed]:
     """Load and solve a docket, ``chunk_size`` cases per grounding, yielding in input order.
 
     Nothing is lost: a file that fails to load yields a :class:`Rejected` in its place, a
     case that cannot be solved a :class:`Failed`, and every other case its result.
     ``time_limit`` (seconds) applies to each case: to its loading and to its solving.
+    ``engine="prolog"`` solves each case in a pool of ``workers`` processes (default: one
+    per CPU), each with its own Prolog engine.
     """
     rules = rules_in_force(views)
+    pool = _prolog_pool(engine, views, time_limit, as_of, workers)
     pending: list[CaseFile | Rejected | Failed] = []
 
     def flush() -> Iterator[CaseResult | Rejected | Failed]:
         loaded = [item for item in pending if isinstance(item, CaseFile)]
-        solved = iter(_solve_isolated(loaded, rules, time_limit, as_of))
+        if pool is None:
+            solved = iter(_solve_isolated(loaded, rules, time_limit, as_of))
+        else:
+            solved = iter(_solve_pooled(pool, loaded, rules))
         for item in pending:
             yield next(solved) if isinstance(item, CaseFile) else item
         pending.clear()
 
-    for path in fact_files(paths):
-        pending.append(path if isinstance(path, Rejected) else _load(path, time_limit))
-        if on_file is not None:
-            on_file()
-        if len(pending) >= chunk_size:
+    try:
+        for path in fact_files(paths):
+            pending.append(path if isinstance(path, Rejected) else _load(path, time_limit))
+            if on_file is not None:
+                on_file()
+            if len(pending) >= chunk_size:
+                yield from flush()
+        if pending:
             yield from flush()
-    if pending:
-        yield from flush()
+    finally:
+        if pool is not None:
+            pool.close()
+
+
+def _prolog_pool(
+    engine: str,
+    views: Sequence[str],
+    time_limit: float | None,
+    as_of: int | None,
+    workers: int | None,
+) -> PrologPool | None:
+    """The worker pool for ``engine="prolog"`` (None for clingo); a missing SWI-Prolog
+    is an error before any case is read."""
+    if engine not in ENGINES:
+        raise SolveError(f"unknown engine {engine}; available: {', '.join(ENGINES)}")
+    if engine == "clingo":
+        return None
+    missing = prolog_missing()
+    if missing is not None:
+        raise PrologUnavailableError(missing)
+    return PrologPool(views, time_limit, as_of, workers)
+
+
+def _solve_pooled(
+    pool: PrologPool, cases: Sequence[CaseFile], rules: RuleSet
+) -> list[CaseResult | Failed]:
+    return [
+        Failed(str(case.path), answer.kind, answer.message)
+        if isinstance(answer, CaseFailure)
+        else build_result(case, answer, rules.views)
+        for case, answer in zip(cases, pool.solve(cases), strict=True)
+    ]
 
 
 def _load(path: Path, time_limit: float | None) -> CaseFile | Rejected | Failed:

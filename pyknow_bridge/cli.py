@@ -18,7 +18,7 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -31,9 +31,13 @@ from pyknow_bridge.casefile.loader import CaseFile, FactFileError, load_case
 from pyknow_bridge.core.errors import SolveError
 from pyknow_bridge.core.limits import MAX_TIME_LIMIT, Deadline
 from pyknow_bridge.core.printable import printable
+from pyknow_bridge.doctrine.prolog import prolog_program
 from pyknow_bridge.doctrine.rulebook import available_views
+from pyknow_bridge.doctrine.rules_in_force import rules_in_force
+from pyknow_bridge.engine.solver import ENGINES
 from pyknow_bridge.explain.builder import explain_case
 from pyknow_bridge.model.explanation import Explanation
+from pyknow_bridge.model.results import CaseResult
 from pyknow_bridge.render.explanation_json import render_explain_json
 from pyknow_bridge.render.explanation_report import (
     GraphvizMissingError,
@@ -149,6 +153,14 @@ _TIME_LIMIT = click.option(
     "(exit 1 with a message). Default: no limit.",
 )
 
+_ENGINE = click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="clingo",
+    show_default=True,
+    help="The solver: clingo, or the Prolog port of the same rules (needs SWI-Prolog).",
+)
+
 _FILES = click.argument(
     "files", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path)
 )
@@ -201,12 +213,15 @@ Examples:
 @_VIEW
 @_TIME_LIMIT
 @_AS_OF
+@_ENGINE
 def solve(
+    *,
     files: tuple[Path, ...],
     output_format: str,
     views: tuple[str, ...],
     time_limit: float | None,
     as_of: int | None,
+    engine: str,
 ) -> None:
     """Decide every claim in each fact FILE: duty, basis, elements, reliance, immunity, outcome.
 
@@ -215,7 +230,7 @@ def solve(
     """
     loaded = _load_all(files, time_limit)
     try:
-        results = [analyse(case, views, deadline, as_of) for case, deadline in loaded]
+        results = [analyse(case, views, deadline, as_of, engine) for case, deadline in loaded]
     except SolveError as error:
         _fail(error)
     if output_format == "json":
@@ -294,6 +309,7 @@ Examples:
 @_VIEW
 @_TIME_LIMIT
 @_AS_OF
+@_ENGINE
 def explain(
     *,
     files: tuple[Path, ...],
@@ -303,6 +319,7 @@ def explain(
     views: tuple[str, ...],
     time_limit: float | None,
     as_of: int | None,
+    engine: str,
 ) -> None:
     """Explain every conclusion on each claim: why it holds, or why not, with the authorities.
 
@@ -313,7 +330,9 @@ def explain(
         raise click.UsageError("--pretty applies to --format json only")
     loaded = _load_all(files, time_limit)
     try:
-        explanations = [explain_case(case, views, deadline, as_of) for case, deadline in loaded]
+        explanations = [
+            explain_case(case, views, deadline, as_of, engine) for case, deadline in loaded
+        ]
     except SolveError as error:
         _fail(error)
     if claim_filter:
@@ -388,26 +407,37 @@ No case is lost: every other case is still solved and printed.
 )
 @_TIME_LIMIT
 @_AS_OF
+@_ENGINE
 def batch(
+    *,
     paths: tuple[Path, ...],
     views: tuple[str, ...],
     chunk_size: int,
     time_limit: float | None,
     as_of: int | None,
+    engine: str,
 ) -> None:
     """Solve a docket of fact files many per grounding; stream JSON Lines to stdout.
 
     Results are identical to solving each file alone. A progress bar is drawn on stderr
-    when it is a terminal.
+    when it is a terminal. With --engine prolog, a pool of worker processes (one per CPU)
+    solves the cases, each worker with its own Prolog engine.
     """
     files = list(fact_files(paths))
     rejected = failed = 0
     with click.progressbar(
         length=len(files), label="solving", file=sys.stderr, hidden=not sys.stderr.isatty()
     ) as bar:
-        for item in solve_many(
-            files, views, chunk_size, time_limit, on_file=lambda: bar.update(1), as_of=as_of
-        ):
+        solved = solve_many(
+            files,
+            views,
+            chunk_size,
+            time_limit,
+            on_file=lambda: bar.update(1),
+            as_of=as_of,
+            engine=engine,
+        )
+        for item in _or_fail(solved):
             line: dict[str, object]
             if isinstance(item, Rejected):
                 rejected += 1
@@ -427,11 +457,41 @@ def batch(
         sys.exit(EXIT_REJECTED if rejected else EXIT_SOLVER)
 
 
+def _or_fail(items: Iterator[CaseResult | Rejected | Failed]) -> Iterator[Any]:
+    """The docket's items; an error of the whole batch (no SWI-Prolog) fails as a solver
+    error, before any line."""
+    try:
+        yield from items
+    except SolveError as error:
+        _fail(error)
+
+
 def _problems(item: Rejected) -> list[dict[str, object]]:
     return [
         {"line": p.line, "column": p.column, "message": p.message, "text": p.text}
         for p in item.error.problems
     ]
+
+
+@main.command(
+    epilog="""\b
+Examples:
+  pyknow-bridge export --prolog > prolog/public_duty.pl
+  pyknow-bridge export --prolog --view lippman > lippman.pl
+"""
+)
+@click.option("--prolog", "prolog", is_flag=True, required=True, help="Write the Prolog program.")
+@_VIEW
+def export(prolog: bool, views: tuple[str, ...]) -> None:
+    """Write the rules in force as a Prolog program generated from them, for SWI-Prolog.
+
+    Consult it without Python: swipl prolog/public_duty.pl, then
+    ?- pkb_consult_facts('facts/cases/valdez.lp'), pkb_certain(outcome(P, D, O)).
+    """
+    try:
+        _emit(prolog_program(rules_in_force(views)))
+    except SolveError as error:
+        _fail(error)
 
 
 @main.command()

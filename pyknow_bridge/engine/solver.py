@@ -6,6 +6,10 @@ all, clingo is asked twice (:func:`solve_case`): for brave consequences (true in
 answer set: *possible*) and cautious consequences (true in all: *certain*). To explain,
 every scenario is solved with its derivation atoms (:func:`solve_scenarios`); a test
 checks that the two agree.
+
+``engine="prolog"`` solves the same cases with the Prolog port of the same rules
+(:mod:`pyknow_bridge.engine.prolog_engine`), which enumerates the scenarios itself and
+returns the same values; the parity tests check that the two engines agree.
 """
 
 from __future__ import annotations
@@ -23,8 +27,21 @@ from pyknow_bridge.engine.clingo_control import (
     consequences,
     ground,
 )
+from pyknow_bridge.engine.prolog_engine import prolog_engine
 
-__all__ = ["MAX_ENUMERATED_DISPUTES", "Scenario", "program_text", "solve_case", "solve_scenarios"]
+__all__ = [
+    "ENGINES",
+    "MAX_ENUMERATED_DISPUTES",
+    "Scenario",
+    "program_text",
+    "solve_case",
+    "solve_scenarios",
+]
+
+#: The engines that solve a case: clingo (the default) and the Prolog port of its rules.
+ENGINES = ("clingo", "prolog")
+#: The Prolog engine enumerates the 2^n scenarios even to decide; beyond this, it refuses.
+MAX_PROLOG_DISPUTES = 16
 
 #: Beyond this many disputed facts, scenarios are not enumerated one by one.
 MAX_ENUMERATED_DISPUTES = 10
@@ -54,12 +71,15 @@ def solve_case(
     rules: RuleSet,
     time_limit: float | Deadline | None = None,
     as_of: int | None = None,
+    engine: str = "clingo",
 ) -> Consequences:
     """Solve one loaded case under the rules in force.
 
     ``time_limit`` is in seconds, or a :class:`Deadline` already running (one that also
     covered loading, say); solving past it raises :class:`TimeLimitError`.
     """
+    if _engine(engine, case, MAX_PROLOG_DISPUTES) == "prolog":
+        return prolog_engine().solve(case, rules, as_deadline(time_limit), as_of)
     control = ground(rules.statements, program_text(case, as_of))
     return consequences(control, as_deadline(time_limit), choices=bool(case.disputed_texts))
 
@@ -69,6 +89,7 @@ def solve_scenarios(
     rules: RuleSet,
     time_limit: float | Deadline | None = None,
     as_of: int | None = None,
+    engine: str = "clingo",
 ) -> dict[Scenario, frozenset[clingo.Symbol]]:
     """Every scenario of the case with all its atoms, derivation atoms included.
 
@@ -80,9 +101,23 @@ def solve_scenarios(
             f"{len(case.disputed)} disputed facts: explanations enumerate at most "
             f"{MAX_ENUMERATED_DISPUTES} (2^n scenarios); use `solve` for certain/possible"
         )
+    if _engine(engine, case, MAX_ENUMERATED_DISPUTES) == "prolog":
+        return prolog_engine().scenarios(case, rules, as_deadline(time_limit), as_of)
     control = ground(rules.explaining, program_text(case, as_of))
     scenarios: dict[Scenario, frozenset[clingo.Symbol]] = {}
     deadline = as_deadline(time_limit)
     for atoms in answer_sets(control, deadline, "solving for the explanation"):
         scenarios[tuple(d in atoms for d in case.disputed)] = atoms
     return scenarios
+
+
+def _engine(engine: str, case: CaseFile, most_disputes: int) -> str:
+    """``engine`` if known and able to take ``case``, else :class:`SolveError`."""
+    if engine not in ENGINES:
+        raise SolveError(f"unknown engine {engine}; available: {', '.join(ENGINES)}")
+    if engine == "prolog" and len(case.disputed) > most_disputes:
+        raise SolveError(
+            f"{len(case.disputed)} disputed facts: the Prolog engine enumerates at most "
+            f"{most_disputes} (2^n scenarios); use --engine clingo"
+        )
+    return engine

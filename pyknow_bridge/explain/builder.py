@@ -85,16 +85,18 @@ def explain_case(
     views: Sequence[str] = (),
     time_limit: float | Deadline | None = None,
     as_of: int | None = None,
+    engine: str = "clingo",
 ) -> Explanation:
     """Solve ``case`` with derivation atoms and explain every claim in it.
 
     ``time_limit``: seconds, or a :class:`~pyknow_bridge.core.limits.Deadline` already running;
     past it, :class:`~pyknow_bridge.core.errors.TimeLimitError`. ``as_of`` explains it under
-    the law in force in that year (rules/law_in_time.lp).
+    the law in force in that year (rules/law_in_time.lp). ``engine``: ``"clingo"`` or
+    ``"prolog"``; both give every scenario's atoms, and the same explanation.
     """
     rules = rules_in_force(views)
     deadline = as_deadline(time_limit)
-    scenarios = solve_scenarios(case, rules, deadline, as_of)
+    scenarios = solve_scenarios(case, rules, deadline, as_of, engine)
     as_stated = tuple(True for _ in case.disputed)
     builder = _Builder(case, scenarios, as_stated, rules)
     unique = []
