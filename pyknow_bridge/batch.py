@@ -10,9 +10,14 @@ size of the docket; results stream out chunk by chunk, in input order.
 
 from __future__ import annotations
 
+import itertools
+import multiprocessing
 import os
-from collections import defaultdict
+import signal
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -165,10 +170,16 @@ def solve_many(
     Nothing is lost: a file that fails to load yields a :class:`Rejected` in its place, a
     case that cannot be solved a :class:`Failed`, and every other case its result.
     ``time_limit`` (seconds) applies to each case: to its loading and to its solving.
-    ``engine="prolog"`` solves each case in a pool of ``workers`` processes (default: one
-    per CPU), each with its own Prolog engine.
+    ``workers`` > 1 with clingo shares the chunks among that many processes, each loading
+    and grounding whole chunks (a docket of one chunk stays in this process); the default
+    (None) solves in this process. ``engine="prolog"`` solves each case in a pool of
+    ``workers`` processes (default: one per CPU), each with its own Prolog engine.
     """
     rules = rules_in_force(views)
+    if engine == "clingo" and workers is not None and workers > 1:
+        settings = _Settings(rules.views, time_limit, as_of)
+        yield from _solve_in_processes(paths, settings, chunk_size, on_file, workers)
+        return
     pool = _prolog_pool(engine, views, time_limit, as_of, workers)
     pending: list[CaseFile | Rejected | Failed] = []
 
@@ -194,6 +205,149 @@ def solve_many(
     finally:
         if pool is not None:
             pool.close()
+
+
+# --- clingo in several processes ---------------------------------------------------------
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on (its affinity, where the system tells)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+#: A chunk of the docket as sent to a worker process: file paths, and files already rejected.
+_Chunk = list[str | Rejected]
+_Solved = CaseResult | Rejected | Failed
+
+
+@dataclass(frozen=True)
+class _Settings:
+    """What a worker needs besides its chunk (plain values: they cross to the process)."""
+
+    views: tuple[str, ...]
+    time_limit: float | None
+    as_of: int | None
+
+
+def _solve_in_processes(
+    paths: Iterable[str | Path | Rejected],
+    settings: _Settings,
+    chunk_size: int,
+    on_file: Callable[[], None] | None,
+    workers: int,
+) -> Iterator[_Solved]:
+    """Chunks loaded and solved by ``workers`` processes, yielded in input order.
+
+    Each worker loads its chunk's files and grounds them together, as one process would;
+    at most two chunks per worker are in flight, so memory stays bounded. A worker that
+    dies takes only its own chunk: the chunks it held are solved again one per fresh
+    process, and a chunk that kills its process alone gets ``crashed`` lines.
+    """
+    chunks = _chunks(fact_files(paths), chunk_size)
+    first = next(chunks, None)
+    second = next(chunks, None)
+    if second is None:  # one chunk: starting processes would cost more than it saves
+        yield from _report_items(_solve_chunk_of_paths(first or [], settings), on_file)
+        return
+    pool = _Pool(workers)
+    in_flight: deque[tuple[_Chunk, Future[list[_Solved]]]] = deque()
+    try:
+        for chunk in itertools.chain((first or [], second), chunks):
+            in_flight.append((chunk, pool.submit(chunk, settings)))
+            while len(in_flight) > 2 * workers:
+                yield from _report(*in_flight.popleft(), settings, on_file)
+        while in_flight:
+            yield from _report(*in_flight.popleft(), settings, on_file)
+    finally:
+        pool.close()
+
+
+class _Pool:
+    """Worker processes for chunks; after a worker dies, the next chunk gets a fresh pool."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        context = multiprocessing.get_context("spawn")  # no copy of a running solver
+        return ProcessPoolExecutor(
+            self.workers, mp_context=context, initializer=_leave_interrupts_to_the_parent
+        )
+
+    def submit(self, chunk: _Chunk, settings: _Settings) -> Future[list[_Solved]]:
+        try:
+            return self.executor.submit(_solve_chunk_of_paths, chunk, settings)
+        except BrokenProcessPool:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = self._start()
+            return self.executor.submit(_solve_chunk_of_paths, chunk, settings)
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _leave_interrupts_to_the_parent() -> None:
+    """Ctrl-C reaches the whole process group: the parent ends the run, the workers follow
+    when their pipe closes, without a traceback each."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _chunks(files: Iterator[Path | Rejected], size: int) -> Iterator[_Chunk]:
+    chunk: _Chunk = []
+    for item in files:
+        chunk.append(item if isinstance(item, Rejected) else str(item))
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _report(
+    chunk: _Chunk,
+    future: Future[list[_Solved]],
+    settings: _Settings,
+    on_file: Callable[[], None] | None,
+) -> Iterator[_Solved]:
+    try:
+        solved = future.result()
+    except BrokenProcessPool:
+        solved = _solve_chunk_alone(chunk, settings)
+    yield from _report_items(solved, on_file)
+
+
+def _report_items(solved: list[_Solved], on_file: Callable[[], None] | None) -> Iterator[_Solved]:
+    for item in solved:
+        if on_file is not None:
+            on_file()
+        yield item
+
+
+def _solve_chunk_alone(chunk: _Chunk, settings: _Settings) -> list[_Solved]:
+    """A chunk whose pool broke, solved again in a process of its own."""
+    context = multiprocessing.get_context("spawn")
+    try:
+        with ProcessPoolExecutor(1, mp_context=context) as executor:
+            return executor.submit(_solve_chunk_of_paths, chunk, settings).result()
+    except BrokenProcessPool:
+        message = "the worker process solving this file's chunk died"
+        return [
+            item if isinstance(item, Rejected) else Failed(item, "crashed", message)
+            for item in chunk
+        ]
+
+
+def _solve_chunk_of_paths(chunk: _Chunk, settings: _Settings) -> list[_Solved]:
+    """In a worker: load the chunk's files and solve them together (as :func:`solve_many`)."""
+    rules = rules_in_force(settings.views)
+    limit = settings.time_limit
+    loaded = [item if isinstance(item, Rejected) else _load(Path(item), limit) for item in chunk]
+    cases = [item for item in loaded if isinstance(item, CaseFile)]
+    solved = iter(_solve_isolated(cases, rules, limit, settings.as_of))
+    return [next(solved) if isinstance(item, CaseFile) else item for item in loaded]
 
 
 def _prolog_pool(

@@ -26,7 +26,14 @@ import click
 
 from pyknow_bridge import __version__
 from pyknow_bridge.api import analyse
-from pyknow_bridge.batch import DEFAULT_CHUNK, Failed, Rejected, fact_files, solve_many
+from pyknow_bridge.batch import (
+    DEFAULT_CHUNK,
+    Failed,
+    Rejected,
+    available_cpus,
+    fact_files,
+    solve_many,
+)
 from pyknow_bridge.casefile.loader import CaseFile, FactFileError, load_case
 from pyknow_bridge.core.errors import SolveError
 from pyknow_bridge.core.limits import MAX_TIME_LIMIT, Deadline
@@ -408,6 +415,13 @@ No case is lost: every other case is still solved and printed.
 @_TIME_LIMIT
 @_AS_OF
 @_ENGINE
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes [default: one per CPU]. With clingo, a docket of one chunk is "
+    "solved in this process.",
+)
 def batch(
     *,
     paths: tuple[Path, ...],
@@ -416,12 +430,14 @@ def batch(
     time_limit: float | None,
     as_of: int | None,
     engine: str,
+    workers: int | None,
 ) -> None:
     """Solve a docket of fact files many per grounding; stream JSON Lines to stdout.
 
     Results are identical to solving each file alone. A progress bar is drawn on stderr
-    when it is a terminal. With --engine prolog, a pool of worker processes (one per CPU)
-    solves the cases, each worker with its own Prolog engine.
+    when it is a terminal. Worker processes (one per CPU, or --workers) share the docket:
+    with clingo each loads and grounds whole chunks; with --engine prolog each solves cases
+    with its own Prolog engine.
     """
     files = list(fact_files(paths))
     rejected = failed = 0
@@ -436,6 +452,7 @@ def batch(
             on_file=lambda: bar.update(1),
             as_of=as_of,
             engine=engine,
+            workers=workers or available_cpus(),
         )
         for item in _or_fail(solved):
             line: dict[str, object]
