@@ -661,7 +661,12 @@ pkb_write_tuple(Atoms) :-
 pkb_write(T) :- integer(T), !, write(T).
 pkb_write(T) :- atom(T), !, write(T).
 pkb_write(T) :- string(T), !,
-    string_codes(T, Codes), write('"'), forall(lists:member(C, Codes), pkb_put(C)), write('"').
+    write('"'),
+    (   pkb_plain(T)
+    ->  write(T)
+    ;   string_codes(T, Codes), forall(lists:member(C, Codes), pkb_put(C))
+    ),
+    write('"').
 pkb_write(T) :-
     compound_name_arguments(T, Name, Args),
     (   Name == ''
@@ -671,6 +676,10 @@ pkb_write(T) :-
 pkb_write_arguments([]).
 pkb_write_arguments([A|As]) :-
     pkb_write(A), forall(lists:member(B, As), (write(','), pkb_write(B))).
+% A string without a character to escape (every rule id) is written as it is.
+pkb_plain(S) :-
+    \+ sub_string(S, _, _, _, "\\"), \+ sub_string(S, _, _, _, "\""),
+    \+ sub_string(S, _, _, _, "\n").
 pkb_put(0'\\) :- !, write('\\\\').
 pkb_put(0'") :- !, write('\\"').
 pkb_put(0'\n) :- !, write('\\n').
