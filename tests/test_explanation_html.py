@@ -160,6 +160,19 @@ def test_the_case_comes_first() -> None:
     assert header.count("No recovery") == len(explanation.claims) == 3
 
 
+def test_an_outcome_that_turns_on_a_disputed_fact_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "valdez_disputed.lp"
+    text = (CASES_DIR / "valdez.lp").read_text(encoding="utf-8")
+    disputes = ["whereabouts_unknown(perez)", "deadline_passed(valdez)"]
+    disputes += ["expected_confirmation(valdez)"]
+    path.write_text(text + "".join(f"disputed({d}).\n" for d in disputes), encoding="utf-8")
+    page = Page(render_html(explain_case(load_case(path))))
+    header = "".join(page.header)
+    assert "whereabouts_unknown(perez)" in header  # among the disputed facts
+    assert "(depends on disputed facts)" in header
+    assert any(a.get("class") == "tag" for _, a in page.tags)
+
+
 def _run(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(main, list(args))
     return result.exit_code, result.stdout, result.stderr
