@@ -16,9 +16,10 @@ from click.testing import CliRunner
 from pyknow_bridge import load_case
 from pyknow_bridge.cli import main
 from pyknow_bridge.explain.builder import explain_case
-from pyknow_bridge.model.explanation import FACT, NOT_STATED, Explanation
+from pyknow_bridge.model.explanation import FACT, NOT_STATED, Explanation, Node
 from pyknow_bridge.render.explanation_html import render_html
 from pyknow_bridge.render.explanation_json import short_ids
+from pyknow_bridge.render.explanation_report import is_scaffolding
 from tests.conftest import CASES_DIR, ROOT
 from tests.pixels import Image, read_png
 
@@ -140,11 +141,19 @@ def test_every_step_is_shown_and_each_fact_with_its_file_and_line() -> None:
         + [route.node for route in claim.routes]
         + [node for route in claim.routes for _, node in route.elements]
     ]
-    reachable = {node.id: node for root in roots for node in explanation.reachable(root)}
+    reachable: dict[str, Node] = {}
+    stack = list(roots)
+    while stack:  # every step under the claims, but the scaffolding the memo leaves out too
+        node = explanation.node(stack.pop())
+        if node.id not in reachable and not is_scaffolding(node):
+            reachable[node.id] = node
+            stack.extend(node.children)
     facts = [node for node in reachable.values() if node.kind == FACT]
     assert facts and any(node.kind == NOT_STATED for node in reachable.values())
     for node in reachable.values():
         assert f'id="{ids[node.id]}"' in page_text, f"{node.id} is not on the page"
+    scaffolding = [n for n in explanation.nodes.values() if is_scaffolding(n)]
+    assert scaffolding and not any(f'id="{ids[n.id]}"' in page_text for n in scaffolding)
     for node in facts:  # a fact is a leaf: its line is on the step's own item
         item = re.search(f'id="{ids[node.id]}">(.*?)</li>', page_text)
         assert item and f"facts/cases/valdez.lp:{node.line}</code>" in item[1], node.id

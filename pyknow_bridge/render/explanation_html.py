@@ -9,7 +9,8 @@ file is first made printable, so a case name can neither inject markup nor reord
 The case comes first (name, citation, jurisdiction, views, disputed facts, and each claim's
 outcome and reasons), then each claim step by step, then the authorities with their full
 citations; every step links to the authorities it cites, and every premise stated in the
-fact file shows its ``file:line``. Node ids are those of the JSON (``n12``).
+fact file shows its ``file:line``. Node ids are those of the JSON (``n12``). The steps are
+the memo's: scaffolding (what holds in every claim) is left out; the JSON keeps it.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from pyknow_bridge.model.explanation import (
 )
 from pyknow_bridge.model.results import Modality
 from pyknow_bridge.render.explanation_json import short_ids
+from pyknow_bridge.render.explanation_report import is_scaffolding
 from pyknow_bridge.render.text import words
 
 #: A derivation deeper than this is cut (with a mark), so that no graph can exhaust the stack.
@@ -114,10 +116,22 @@ class _Page:
         where = esc(self.explanation.path) + ("" if line is None else f":{line}")
         return f'<code class="loc">{where}</code>'
 
+    def premises(self, node: Node) -> list[str]:
+        """The steps under a step that the page shows (as the memo, without scaffolding)."""
+        return [c for c in node.children if not is_scaffolding(self.node(c))]
+
     def fact_lines(self, node_id: str) -> list[int]:
-        """The lines of the fact file the step rests on, through all its premises."""
-        lines = {n.line for n in self.explanation.reachable(node_id) if n.kind == FACT}
-        return sorted(line for line in lines if line is not None)
+        """The lines of the fact file the step rests on, through all the premises shown."""
+        lines: set[int] = set()
+        seen, stack = {node_id}, [node_id]
+        while stack:
+            node = self.node(stack.pop())
+            if node.kind == FACT and node.line is not None:
+                lines.add(node.line)
+            fresh = [c for c in self.premises(node) if c not in seen]
+            seen.update(fresh)
+            stack.extend(fresh)
+        return sorted(lines)
 
 
 # --- One step --------------------------------------------------------------------------
@@ -184,19 +198,20 @@ def _step(page: _Page, node_id: str, depth: int = 0) -> Iterator[str]:
     page.shown.add(node_id)
     anchor = page.ids[node_id]
     body = list(_details(page, node))
-    if not node.children and not body:
+    premises = page.premises(node)
+    if not premises and not body:
         yield f'<li class="{state}" id="{anchor}">{_mark(node)} {_headline(page, node)}</li>'
         return
     yield f'<li class="{state}"><details id="{anchor}">'
     yield f'<summary class="{_state(node)}">{_mark(node)} {_headline(page, node)}</summary>'
     yield '<div class="detail">'
     yield from body
-    if node.children:
+    if premises:
         yield '<ul class="steps">'
         if depth >= MAX_DEPTH:
             yield "<li>… (cut: deeper than the page shows)</li>"
         else:
-            for child in node.children:
+            for child in premises:
                 yield from _step(page, child, depth + 1)
         yield "</ul>"
     yield "</div></details></li>"
