@@ -62,7 +62,6 @@ font-size:13px;color:#333}.loc{color:#555}.tag{background:#fff3c4;padding:0 .3re
 .burden,.facts,.note{margin:.2rem 0;color:#333}a{color:#1a4f8b}
 :target{background:#fff3c4}.route>summary{font-weight:bold}
 ol.authorities li{margin:.3rem 0}
-@media print{details>*{display:block}}
 """.strip()
 
 #: Opens every fold around the step the address points to, so that a link to it shows it.
