@@ -137,7 +137,9 @@ class _Page:
 
 
 def _mark(node: Node) -> str:
-    return '<span class="mark">✓</span>' if node.holds else '<span class="mark">✗</span>'
+    if node.holds:
+        return '<span class="mark" title="holds">✓</span>'
+    return '<span class="mark" title="does not hold">✗</span>'
 
 
 def _state(node: Node) -> str:
@@ -271,6 +273,7 @@ def _header(page: _Page) -> Iterator[str]:
     yield f"<dt>Law applied</dt><dd>{esc(explanation.law.describe())}</dd>"
     yield f"<dt>Disputed facts</dt><dd>{disputed}</dd>"
     yield f"<dt>Fact file</dt><dd>{page.location(None)}</dd>"
+    yield "<dt>Key</dt><dd>✓ holds, ✗ does not hold; a step opens on a click</dd>"
     yield "</dl>"
     yield '<table class="claims"><tr><th>Claim</th><th>Outcome</th><th>Why</th></tr>'
     for claim in explanation.claims:
