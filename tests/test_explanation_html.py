@@ -275,7 +275,11 @@ def test_a_browser_renders_the_page_and_opens_the_step_of_the_decisive_reason(
         _browser(opened.as_uri(), tmp_path / "p2", f"--screenshot={tmp_path / 'opened.png'}"),
         _browser(f"{closed.as_uri()}#{target}", tmp_path / "p3", "--dump-dom"),
     ]
-    outputs = [run.communicate(timeout=60)[0] for run in runs]
+    try:
+        outputs = [run.communicate(timeout=60)[0] for run in runs]
+    finally:  # a browser that hung is not left behind
+        for run in runs:
+            run.kill()
     assert [run.returncode for run in runs] == [0, 0, 0]
 
     # The page renders: a screenshot of the expected size, with text and both marks in it.
