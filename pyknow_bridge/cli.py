@@ -45,6 +45,7 @@ from pyknow_bridge.engine.solver import ENGINES
 from pyknow_bridge.explain.builder import explain_case
 from pyknow_bridge.model.explanation import Explanation
 from pyknow_bridge.model.results import CaseResult
+from pyknow_bridge.render.explanation_html import render_html
 from pyknow_bridge.render.explanation_json import render_explain_json
 from pyknow_bridge.render.explanation_report import (
     GraphvizMissingError,
@@ -279,6 +280,7 @@ _RENDERERS = {
     "memo": render_memo,
     "markdown": render_markdown,
     "json": render_explain_json,
+    "html": lambda explanations: render_html(explanations[0]),
     "dot": render_dot,
     "svg": render_svg,
 }
@@ -290,6 +292,7 @@ Examples:
   pyknow-bridge explain facts/cases/valdez.lp
   pyknow-bridge explain --claim valdez,city_of_new_york --format markdown facts/cases/valdez.lp
   pyknow-bridge explain --format json facts/cases/morgan.lp
+  pyknow-bridge explain --format html facts/cases/morgan.lp > morgan.html
   pyknow-bridge explain --format svg facts/cases/morgan.lp > morgan.svg
 
 """
@@ -310,7 +313,7 @@ Examples:
     default="memo",
     show_default=True,
     help="memo: issue, rule, application, conclusion; json: docs/explain-output.md; "
-    "svg needs Graphviz.",
+    "html: one self-contained page (one fact file); svg needs Graphviz.",
 )
 @click.option("--pretty", is_flag=True, help="Indent the JSON (--format json); compact otherwise.")
 @_VIEW
@@ -335,6 +338,8 @@ def explain(
     """
     if pretty and output_format != "json":
         raise click.UsageError("--pretty applies to --format json only")
+    if output_format == "html" and len(files) != 1:
+        raise click.UsageError("--format html writes the page of one case: give one fact file")
     loaded = _load_all(files, time_limit)
     try:
         explanations = [

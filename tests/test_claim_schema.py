@@ -29,6 +29,7 @@ from pyknow_bridge.doctrine.jurisdictions import (
 )
 from pyknow_bridge.doctrine.rulebook import RuleEntry, load_rulebook
 from pyknow_bridge.explain.builder import EXPLAINED_BY_NAME, explain_case
+from pyknow_bridge.render.explanation_html import render_html
 from pyknow_bridge.render.explanation_report import render_memo
 from pyknow_bridge.render.result_json import claim_to_dict, render_json
 from pyknow_bridge.render.result_schema import render_solve_schema, solve_schema
@@ -206,6 +207,8 @@ def test_an_output_predicate_added_to_the_rules_is_carried_without_editing_pytho
     memo = render_memo([explanation])
     assert "Further conclusions" in memo
     assert "[ny.scratch.flag]" in memo and "[ny.scratch.ground]" in memo
+    page = render_html(explanation)
+    assert "<h3>Further conclusions</h3>" in page and "ny.scratch.flag" in page
 
 
 def test_the_conclusions_python_lays_out_are_declared_in_the_rules() -> None:

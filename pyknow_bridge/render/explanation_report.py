@@ -67,7 +67,8 @@ def _label(node: Node) -> str:
     return text
 
 
-def _is_scaffolding(node: Node) -> bool:
+def is_scaffolding(node: Node) -> bool:
+    """A step that holds in every claim and explains nothing about one: reports omit it."""
     term = node.term
     if term is None or not node.holds:
         return False
@@ -85,10 +86,10 @@ def tree(
 
     def walk(node_id: str, depth: int) -> None:
         node = explanation.node(node_id)
-        if _is_scaffolding(node):
+        if is_scaffolding(node):
             return
         label = _label(node)
-        children = [c for c in node.children if not _is_scaffolding(explanation.node(c))]
+        children = [c for c in node.children if not is_scaffolding(explanation.node(c))]
         if node_id in seen and children:
             lines.append((depth, f"{label} (explained above)"))
             return
@@ -242,7 +243,7 @@ def render_dot(explanations: Sequence[Explanation]) -> str:
         for claim in explanation.claims:
             for root in [claim.outcome, claim.duty, claim.reliance, claim.causation]:
                 for node in explanation.reachable(root):
-                    if _is_scaffolding(node) or node.id in numbering:
+                    if is_scaffolding(node) or node.id in numbering:
                         continue
                     numbering[node.id] = f"n{index}_{len(numbering)}"
         for node_id, name in numbering.items():
