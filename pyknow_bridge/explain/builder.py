@@ -23,6 +23,7 @@ from pyknow_bridge.doctrine.jurisdictions import claim_guards
 from pyknow_bridge.doctrine.jurisdictions import routes as routes_of
 from pyknow_bridge.doctrine.rulebook import RuleEntry, Signature, load_rulebook
 from pyknow_bridge.doctrine.rules_in_force import RuleSet, rules_in_force
+from pyknow_bridge.doctrine.scaffolding import hooks
 from pyknow_bridge.engine.clingo_control import as_deadline
 from pyknow_bridge.engine.shown import read_atom
 from pyknow_bridge.engine.solver import Scenario, solve_scenarios
@@ -38,13 +39,16 @@ from pyknow_bridge.explain.matching import (
     Var,
     attempt,
     compile_rule,
+    counted,
     instantiate,
     native,
     render,
+    render_bindings,
     substitute,
     to_symbol,
     unify,
 )
+from pyknow_bridge.explain.scope import rule_jurisdictions
 from pyknow_bridge.model import explanation
 from pyknow_bridge.model.explanation import (
     ATTEMPT,
@@ -114,6 +118,7 @@ class _Builder:
         self.facts = {fact.symbol: fact.line for fact in case.facts}
         book = load_rulebook()
         self.inputs: set[Signature] = set(book.inputs())
+        self.controls = {doc.signature for doc in book.predicates if doc.role == "Control"}
         self.rules_by_head: dict[Signature, list[tuple[RuleEntry, CompiledRule]]] = defaultdict(
             list
         )
@@ -121,10 +126,14 @@ class _Builder:
             if rule.head is not None and rule.node is not None:
                 self.rules_by_head[rule.head].append((rule, compile_rule(rule.node)))
         self.nodes: dict[str, Node] = {}
-        guards = claim_guards()
-        self.guard = guards[case.jurisdiction]
-        #: Conditions that only select a jurisdiction: a rule failing on another's does not apply.
-        self.other_guards = frozenset(guards.values()) - {self.guard}
+        compiled = [pair for pairs in self.rules_by_head.values() for pair in pairs]
+        #: Rules of another jurisdiction than the case's: "why not" never tries them.
+        self.foreign = {
+            rule_id
+            for rule_id, jurisdiction in rule_jurisdictions(compiled, claim_guards()).items()
+            if jurisdiction != case.jurisdiction
+        }
+        self.hooks = hooks()
 
     # --- per claim -------------------------------------------------------------
 
@@ -210,7 +219,10 @@ class _Builder:
         if premise.type == clingo.SymbolType.String:
             return None  # an aggregate: visible in the rule's text
         if premise.match("neg", 1):
-            return self.why_not(premise.arguments[0])
+            negated = premise.arguments[0]
+            if (negated.name, len(negated.arguments)) in self.hooks - set(self.rules_by_head):
+                return None  # no view or dated rule in force could set this rule aside
+            return self.why_not(negated)
         if premise.name == "some" and premise.arguments:
             held = [alt for alt in premise.arguments if alt in self.model]
             return self.why(held[0]) if held else None
@@ -235,6 +247,10 @@ class _Builder:
             node = Node(node_id, term, NOT_STATED, False, note="not stated in the fact file")
             self._add(node, goal)
             return node_id
+        if signature in self.controls:
+            node = Node(node_id, term, NOT_STATED, False, note="not set by the caller")
+            self._add(node, goal)
+            return node_id
         node = Node(node_id, term, NOT_DERIVED, False)
         self._add(node, goal)
         if depth >= MAX_WHY_NOT_DEPTH:
@@ -243,12 +259,12 @@ class _Builder:
         target = native(goal) if isinstance(goal, clingo.Symbol) else goal
         for rule, compiled in self.rules_by_head.get(signature, []):
             if compiled.listed:  # a rule that lists the values a predicate holds for
-                values = ", ".join(render(v) for v in compiled.listed)
+                values = ", ".join(_listed_value(v) for v in compiled.listed)
                 node.note = f"not one of the values [{rule.rule_id}] lists: {values}"
                 node.rule_id, node.statement = rule.rule_id, rule.statement
                 node.citations = tuple(parse_source(rule.source))
                 continue
-            if _other_jurisdiction(compiled, self.other_guards):
+            if rule.rule_id in self.foreign:
                 continue
             tried = attempt(self.model, compiled, target)
             if tried is None or tried.succeeded:
@@ -271,7 +287,9 @@ class _Builder:
     def _failed_condition(self, condition: Condition, tried: Attempt, depth: int) -> list[str]:
         """The nodes saying why a condition failed (every defeater, for a failed `not X`)."""
         term = condition.atom
-        if term is None:  # a comparison or a count that did not hold
+        if condition.count is not None:
+            return [self._failed_count(condition, tried, depth)]
+        if term is None:  # a comparison that did not hold
             text = condition.rendered(tried.bindings)
             node_id = f"-{text}"
             if node_id not in self.nodes:
@@ -289,6 +307,41 @@ class _Builder:
         ground = instantiate(term, tried.bindings)
         goal = to_symbol(ground) if ground is not None else substitute(term, tried.bindings)
         return [self.why_not(goal, depth + 1)]
+
+    def _failed_count(self, condition: Condition, tried: Attempt, depth: int) -> str:
+        """A count that failed: what was counted when there were too many, else why each
+        alternative does not hold."""
+        assert condition.count is not None
+        elements, bounds = condition.count
+        found = counted(self.model, condition, tried.bindings)
+        required = " and ".join(f"{op} {bound}" for op, bound in bounds)
+        too_many = any(len(found) > bound for op, bound in bounds if op in {"<", "<=", "="})
+        node_id = f"-{condition.rendered(tried.bindings)}@{render_bindings(tried.bindings)}"
+        if node_id in self.nodes:
+            return node_id
+        label = f"the rule requires the count of these to be {required}; {len(found)} found"
+        node = Node(node_id, None, NOT_DERIVED, False, note="condition not met", label=label)
+        self.nodes[node_id] = node
+        children: list[str] = []
+        if too_many:
+            for conditions, bindings in found.values():
+                for part in conditions:
+                    ground = None if part.atom is None else instantiate(part.atom, bindings)
+                    if ground is not None and not part.negated:
+                        children.append(self.why(to_symbol(ground)))
+        else:
+            for _, conditions in elements:
+                first = next((c for c in conditions if c.atom and not c.negated), None)
+                if first is not None and first.atom is not None:
+                    ground = instantiate(first.atom, tried.bindings)
+                    goal = (
+                        to_symbol(ground)
+                        if ground is not None
+                        else substitute(first.atom, tried.bindings)
+                    )
+                    children.append(self.why_not(goal, depth + 1))
+        node.children = list(dict.fromkeys(children))
+        return node_id
 
     # --- shared ------------------------------------------------------------------
 
@@ -395,9 +448,8 @@ def _pattern_of(symbol: clingo.Symbol) -> Term:
     return convert(symbol)
 
 
-def _other_jurisdiction(rule: CompiledRule, other_guards: frozenset[str]) -> bool:
-    """Whether the rule belongs to another jurisdiction (it requires another claim guard)."""
-    return any(
-        c.atom is not None and not c.negated and c.atom.name in other_guards
-        for c in rule.conditions
-    )
+def _listed_value(term: Term) -> str:
+    """One value a list rule lists: its argument (``provided_protection``), not the atom."""
+    if isinstance(term, Fn) and len(term.args) == 1:
+        return render(term.args[0])
+    return render(term)

@@ -167,6 +167,11 @@ def render(term: Term, bindings: Bindings | None = None) -> str:
     return f"{term.name}({','.join(render(a, bindings) for a in term.args)})"
 
 
+def render_bindings(bindings: Bindings) -> str:
+    """Bindings as text, in name order: ``P=valdez,D=city``."""
+    return ",".join(f"{name}={text(value)}" for name, value in sorted(bindings.items()))
+
+
 # --- The model -----------------------------------------------------------------------
 
 
@@ -315,15 +320,23 @@ def satisfy(model: Model, condition: Condition, bindings: Bindings) -> Iterator[
             left = right
         yield bindings
     elif condition.count is not None:
-        elements, bounds = condition.count
-        counted: set[tuple[object, ...]] = set()
-        for index, (terms, conditions) in enumerate(elements):
-            for extended in _satisfy_all(model, conditions, bindings):
-                key = tuple(instantiate(t, extended) for t in terms) if terms else (index,)
-                counted.add(key)
-        size = len(counted)
-        if all(_BY_TEXT[op](size, bound) for op, bound in bounds):
+        size = len(counted(model, condition, bindings))
+        if all(_BY_TEXT[op](size, bound) for op, bound in condition.count[1]):
             yield bindings
+
+
+def counted(
+    model: Model, condition: Condition, bindings: Bindings
+) -> dict[tuple[object, ...], tuple[tuple[Condition, ...], Bindings]]:
+    """What a count condition counts: each counted key, with the conditions and bindings that
+    made it hold."""
+    assert condition.count is not None
+    found: dict[tuple[object, ...], tuple[tuple[Condition, ...], Bindings]] = {}
+    for index, (terms, conditions) in enumerate(condition.count[0]):
+        for extended in _satisfy_all(model, conditions, bindings):
+            key = tuple(instantiate(t, extended) for t in terms) if terms else (index,)
+            found.setdefault(key, (conditions, extended))
+    return found
 
 
 def _satisfy_all(
@@ -394,12 +407,13 @@ def attempt(model: Model, rule: CompiledRule, goal: Value | Term) -> Attempt | N
     deepest partial match, with the first condition that failed there and every later
     condition that fails under the same bindings.
     """
-    if rule.head is None:
+    head = rule.head
+    if head is None:
         return None
-    start = _unify_head(rule.head, goal)
+    start = _unify_head(head, goal)
     if start is None:
         return None
-    conditions = rule.conditions
+    conditions = _specialise(head, goal, rule.conditions)
     best: tuple[int, Bindings] = (-1, start)
 
     def search(index: int, bindings: Bindings) -> Bindings | None:
@@ -425,6 +439,61 @@ def attempt(model: Model, rule: CompiledRule, goal: Value | Term) -> Attempt | N
         if next(satisfy(model, later, bindings), None) is None:
             failed.append(later)
     return Attempt(bindings=bindings, failed=tuple(failed))
+
+
+def _specialise(
+    head: Fn, goal: Value | Term, conditions: tuple[Condition, ...]
+) -> tuple[Condition, ...]:
+    """The conditions with each head variable the goal pattern fills with an open term
+    (``X`` of ``undertaking_promise(P, D, X)`` for the goal ``...(p, d, arrest(T))``) replaced
+    by that term, so the body must produce it: ``promised(A, Q, arrest(T))``."""
+    if not isinstance(goal, Fn):
+        return conditions
+    mapping: dict[str, Term] = {}
+    for head_term, goal_term in zip(head.args, goal.args, strict=True):
+        open_term = isinstance(goal_term, Fn) and instantiate(goal_term, {}) is None
+        if isinstance(head_term, Var) and open_term:
+            mapping[head_term.name] = goal_term
+    if not mapping:
+        return conditions
+    return tuple(_replace_condition(c, mapping) for c in conditions)
+
+
+def _replace(term: Term, mapping: dict[str, Term]) -> Term:
+    if isinstance(term, Var):
+        return mapping.get(term.name, term)
+    if isinstance(term, Fn):
+        return Fn(term.name, tuple(_replace(a, mapping) for a in term.args))
+    return term
+
+
+def _replace_condition(condition: Condition, mapping: dict[str, Term]) -> Condition:
+    atom = condition.atom
+    comparison = condition.comparison
+    count = condition.count
+    if atom is not None:
+        replaced = _replace(atom, mapping)
+        assert isinstance(replaced, Fn)
+        atom = replaced
+    if comparison is not None:
+        left, guards = comparison
+        comparison = (
+            _replace(left, mapping),
+            tuple((op, _replace(t, mapping)) for op, t in guards),
+        )
+    if count is not None:
+        elements, bounds = count
+        count = (
+            tuple(
+                (
+                    tuple(_replace(t, mapping) for t in terms),
+                    tuple(_replace_condition(c, mapping) for c in inner),
+                )
+                for terms, inner in elements
+            ),
+            bounds,
+        )
+    return Condition(condition.text, atom, condition.negated, comparison, count)
 
 
 def _unbound(term: Term, bindings: Bindings) -> bool:

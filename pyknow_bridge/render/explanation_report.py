@@ -15,6 +15,7 @@ from typing import Any
 
 from pyknow_bridge.core.printable import printable
 from pyknow_bridge.doctrine.jurisdictions import jurisdiction_name
+from pyknow_bridge.doctrine.scaffolding import hidden_predicates, list_predicates
 from pyknow_bridge.model.explanation import (
     ATTEMPT,
     COMPOUND,
@@ -31,11 +32,6 @@ from pyknow_bridge.model.results import Modality
 from pyknow_bridge.render.text import words
 
 EXPLAIN_SCHEMA_ID = "pyknow-bridge/explain/2"
-#: Atoms that hold in every claim of a file and explain nothing about it.
-SCAFFOLDING = frozenset(
-    {"claim", "jurisdiction", "agent", "dc_claim", "ny_claim", "plaintiff", "defendant"}
-    | {"dc_element", "ny_element"}
-)
 MAX_DEPTH = 9
 
 # --- The outline shared by memo and Markdown -----------------------------------------
@@ -57,11 +53,11 @@ def _label(node: Node) -> str:
     if node.kind == FACT:
         return f"{mark} {node.atom}: stated in the fact file (line {node.line})"
     if node.kind == NOT_STATED:
-        return f"{mark} {node.atom}: not stated in the fact file"
+        return f"{mark} {node.atom}: {node.note or 'not stated in the fact file'}"
     if node.kind == ATTEMPT:
         burden = f" Burden: {node.burden}." if node.burden else ""
         return f"{mark} not under [{node.rule_id}] {node.statement} ({_citations(node)}).{burden}"
-    text = f"{mark} {node.atom}"
+    text = f"{mark} {_subject(node)}"
     if node.rule_id and node.kind != NOT_DERIVED:
         text += f": [{node.rule_id}] {node.statement} ({_citations(node)})"
         if node.holds and node.burden_note:  # who had to show it, as the rule states
@@ -73,13 +69,22 @@ def _label(node: Node) -> str:
     return text
 
 
+def _subject(node: Node) -> str:
+    """What a step is about: its atom, or for a value of a list (``protective_act(directed)``)
+    the value alone, since the list is the rule's own bookkeeping."""
+    term = node.term
+    if term is not None and term.name in list_predicates() and term.arguments:
+        return ", ".join(argument.text() for argument in term.arguments)
+    return node.atom
+
+
 def _is_scaffolding(node: Node) -> bool:
     term = node.term
     if term is None or not node.holds:
         return False
     if term.name == "acts_for":  # acts_for(P, P) says nothing; acts_for(parent, child) does
         return len(term.arguments) == 2 and term.arguments[0] == term.arguments[1]
-    return term.name in SCAFFOLDING
+    return term.name in hidden_predicates()
 
 
 def tree(
