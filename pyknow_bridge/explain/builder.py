@@ -27,8 +27,10 @@ from pyknow_bridge.doctrine.scaffolding import hooks
 from pyknow_bridge.engine.clingo_control import as_deadline
 from pyknow_bridge.engine.shown import read_atom
 from pyknow_bridge.engine.solver import Scenario, solve_scenarios
+from pyknow_bridge.explain.decisive import decisive_reason
 from pyknow_bridge.explain.matching import (
     Attempt,
+    Bindings,
     CompiledRule,
     Condition,
     Const,
@@ -168,7 +170,7 @@ class _Builder:
                 not_met = atom("element", clingo.Function(element), clingo.Function("not_met"))
                 chosen = met if met in self.model else not_met
                 element_nodes.append((element, self.why(chosen)))
-            routes.append(RouteExplanation(basis=basis, node=route_node, elements=element_nodes))
+            routes.append(self._route(basis, route_node, element_nodes))
         if atom("special_duty") in self.model:
             duty = self.why(atom("special_duty"))
         elif atom("ordinary_duty") in self.model:
@@ -189,6 +191,27 @@ class _Builder:
             immunity=valued("immunity"),
             causation=either("no_proximate_cause"),
         )
+
+    def _route(self, basis: str, node: str, elements: list[tuple[str, str]]) -> RouteExplanation:
+        """A route, with the decisive reason of each element not met when it fails."""
+        route = RouteExplanation(basis=basis, node=node, elements=elements)
+        if self.nodes[node].holds:
+            return route
+        graph = Explanation("", None, None, "", (), (), self.nodes, [])
+        ranked = []
+        for index, (element, element_node) in enumerate(elements):
+            term = self.nodes[element_node].term
+            if term is None or term.arguments[-1].value != "not_met":
+                continue
+            found = decisive_reason(graph, element_node)
+            route.reasons[element] = None if found is None else found[1]
+            if found is not None:
+                (_, kind), reason = found
+                ranked.append((kind, index, reason))
+        # What the facts say against the plaintiff first; else the first element listed
+        # (rules/routes.lp lists them in the doctrine's order).
+        route.lead = min(ranked)[2] if ranked else None
+        return route
 
     # --- why -------------------------------------------------------------------
 
@@ -278,19 +301,19 @@ class _Builder:
         node_id = f"{parent}@{rule.rule_id}"
         node = self._rule_node(node_id, None, ATTEMPT, False, rule, label=rule.rule_id)
         self.nodes[node_id] = node
-        for condition in tried.failed:
-            for child in self._failed_condition(condition, tried, depth):
+        for condition, bindings in tried.failed:
+            for child in self._failed_condition(condition, bindings, depth):
                 if child not in node.children:
                     node.children.append(child)
         return node_id
 
-    def _failed_condition(self, condition: Condition, tried: Attempt, depth: int) -> list[str]:
+    def _failed_condition(self, condition: Condition, bindings: Bindings, depth: int) -> list[str]:
         """The nodes saying why a condition failed (every defeater, for a failed `not X`)."""
         term = condition.atom
         if condition.count is not None:
-            return [self._failed_count(condition, tried, depth)]
+            return [self._failed_count(condition, bindings, depth)]
         if term is None:  # a comparison that did not hold
-            text = condition.rendered(tried.bindings)
+            text = condition.rendered(bindings)
             node_id = f"-{text}"
             if node_id not in self.nodes:
                 note = "condition not met"
@@ -301,22 +324,22 @@ class _Builder:
             held = [
                 s
                 for s, value in self.model.candidates(term.name, len(term.args))
-                if unify(term, value, tried.bindings) is not None
+                if unify(term, value, bindings) is not None
             ]
             return [self.why(atom) for atom in held]
-        ground = instantiate(term, tried.bindings)
-        goal = to_symbol(ground) if ground is not None else substitute(term, tried.bindings)
+        ground = instantiate(term, bindings)
+        goal = to_symbol(ground) if ground is not None else substitute(term, bindings)
         return [self.why_not(goal, depth + 1)]
 
-    def _failed_count(self, condition: Condition, tried: Attempt, depth: int) -> str:
+    def _failed_count(self, condition: Condition, bindings: Bindings, depth: int) -> str:
         """A count that failed: what was counted when there were too many, else why each
         alternative does not hold."""
         assert condition.count is not None
         elements, bounds = condition.count
-        found = counted(self.model, condition, tried.bindings)
+        found = counted(self.model, condition, bindings)
         required = " and ".join(f"{op} {bound}" for op, bound in bounds)
         too_many = any(len(found) > bound for op, bound in bounds if op in {"<", "<=", "="})
-        node_id = f"-{condition.rendered(tried.bindings)}@{render_bindings(tried.bindings)}"
+        node_id = f"-{condition.rendered(bindings)}@{render_bindings(bindings)}"
         if node_id in self.nodes:
             return node_id
         label = f"the rule requires the count of these to be {required}; {len(found)} found"
@@ -324,20 +347,20 @@ class _Builder:
         self.nodes[node_id] = node
         children: list[str] = []
         if too_many:
-            for conditions, bindings in found.values():
+            for conditions, extended in found.values():
                 for part in conditions:
-                    ground = None if part.atom is None else instantiate(part.atom, bindings)
+                    ground = None if part.atom is None else instantiate(part.atom, extended)
                     if ground is not None and not part.negated:
                         children.append(self.why(to_symbol(ground)))
         else:
             for _, conditions in elements:
                 first = next((c for c in conditions if c.atom and not c.negated), None)
                 if first is not None and first.atom is not None:
-                    ground = instantiate(first.atom, tried.bindings)
+                    ground = instantiate(first.atom, bindings)
                     goal = (
                         to_symbol(ground)
                         if ground is not None
-                        else substitute(first.atom, tried.bindings)
+                        else substitute(first.atom, bindings)
                     )
                     children.append(self.why_not(goal, depth + 1))
         node.children = list(dict.fromkeys(children))

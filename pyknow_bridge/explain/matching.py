@@ -390,22 +390,32 @@ def compile_rule(rule: ast.AST) -> CompiledRule:
 
 @dataclass(frozen=True)
 class Attempt:
-    """How far a rule got towards a goal: success, or the conditions that failed."""
+    """How far a rule got towards a goal: success, or the conditions that failed.
+
+    ``failed`` pairs each failed condition with the bindings at the point it failed, so a
+    condition is never shown with a value bound only after it (by a later condition).
+    """
 
     bindings: Bindings
-    failed: tuple[Condition, ...]
+    failed: tuple[tuple[Condition, Bindings], ...]
 
     @property
     def succeeded(self) -> bool:
         return not self.failed
 
 
+#: How many partial matches one attempt explores before it settles for the best so far.
+SEARCH_BUDGET = 4000
+
+
 def attempt(model: Model, rule: CompiledRule, goal: Value | Term) -> Attempt | None:
     """Match ``rule`` towards ``goal`` (a ground atom as a plain value, or an atom pattern).
 
-    Returns None when the rule's head cannot produce the goal at all; otherwise the
-    deepest partial match, with the first condition that failed there and every later
-    condition that fails under the same bindings.
+    Returns None when the rule's head cannot produce the goal at all; otherwise a match, or
+    the partial match that fails the fewest conditions. The body is matched left to right;
+    a condition nothing satisfies is recorded as failed and the match goes on past it, so
+    a later condition that excludes the rule (``not public_at_large(S)`` with S bound by
+    ``mandatory(S)``) is found even when an earlier one is missing.
     """
     head = rule.head
     if head is None:
@@ -414,31 +424,40 @@ def attempt(model: Model, rule: CompiledRule, goal: Value | Term) -> Attempt | N
     if start is None:
         return None
     conditions = _specialise(head, goal, rule.conditions)
-    best: tuple[int, Bindings] = (-1, start)
+    best: list[tuple[tuple[int, int], Bindings, tuple[tuple[Condition, Bindings], ...]]] = []
+    budget = [SEARCH_BUDGET]
 
-    def search(index: int, bindings: Bindings) -> Bindings | None:
-        nonlocal best
+    def search(
+        index: int, bindings: Bindings, failed: tuple[tuple[Condition, Bindings], ...]
+    ) -> Bindings | None:
+        budget[0] -= 1
+        if best and (len(failed) > best[0][0][0] or budget[0] < 0):
+            return None  # cannot do better than the best partial match found
         if index == len(conditions):
-            return bindings
+            if not failed:
+                return bindings
+            first = conditions.index(failed[0][0])
+            score = (len(failed), -first)  # fewest failures, then the longest matched prefix
+            if not best or score < best[0][0]:
+                best[:] = [(score, bindings, failed)]
+            return None
+        if _undetermined(conditions[index], bindings):
+            return search(index + 1, bindings, failed)  # its binder failed: nothing to say
+        found = False
         for extended in satisfy(model, conditions[index], bindings):
-            result = search(index + 1, extended)
+            found = True
+            result = search(index + 1, extended, failed)
             if result is not None:
                 return result
-        if index > best[0]:
-            best = (index, bindings)
+        if not found:
+            return search(index + 1, bindings, (*failed, (conditions[index], bindings)))
         return None
 
-    solution = search(0, start)
+    solution = search(0, start, ())
     if solution is not None:
         return Attempt(bindings=solution, failed=())
-    index, bindings = best
-    failed = [conditions[index]]
-    for later in conditions[index + 1 :]:
-        if later.atom is not None and _unbound(later.atom, bindings):
-            continue  # it depends on what the failed condition would have bound
-        if next(satisfy(model, later, bindings), None) is None:
-            failed.append(later)
-    return Attempt(bindings=bindings, failed=tuple(failed))
+    _, bindings, failed = best[0]
+    return Attempt(bindings=bindings, failed=failed)
 
 
 def _specialise(
@@ -494,6 +513,17 @@ def _replace_condition(condition: Condition, mapping: dict[str, Term]) -> Condit
             bounds,
         )
     return Condition(condition.text, atom, condition.negated, comparison, count)
+
+
+def _undetermined(condition: Condition, bindings: Bindings) -> bool:
+    """Whether a negated atom or a comparison mentions a variable still unbound (the
+    condition that would have bound it failed), so it can neither hold nor fail."""
+    if condition.atom is not None:
+        return condition.negated and _unbound(condition.atom, bindings)
+    if condition.comparison is not None:
+        left, guards = condition.comparison
+        return any(_unbound(term, bindings) for term in (left, *(t for _, t in guards)))
+    return False
 
 
 def _unbound(term: Term, bindings: Bindings) -> bool:

@@ -94,6 +94,12 @@ class RouteExplanation:
     basis: str
     node: str
     elements: list[tuple[str, str]]  # (element name, node id)
+    #: For a route not made out: each element not met, with the node of its decisive reason
+    #: (see :mod:`pyknow_bridge.explain.decisive`), in the order the elements are listed.
+    reasons: dict[str, str | None] = field(default_factory=dict)
+    #: The decisive reason of the route: the first element's whose reason excludes it, else
+    #: the first element's not met.
+    lead: str | None = None
 
 
 @dataclass

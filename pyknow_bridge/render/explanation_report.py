@@ -26,6 +26,7 @@ from pyknow_bridge.model.explanation import (
     ClaimExplanation,
     Explanation,
     Node,
+    RouteExplanation,
     Term,
 )
 from pyknow_bridge.model.results import Modality
@@ -48,25 +49,61 @@ def _citations(node: Node) -> str:
     return "; ".join(str(c) for c in node.citations)
 
 
-def _label(node: Node) -> str:
+#: How a step stands to the step above it, which decides how it reads.
+PLAIN = ""  # as itself
+NEGATED = "negated"  # a `not X` the step above needed, and X indeed does not hold
+BARS = "bars"  # it holds, and that is what keeps the rule above from applying
+
+
+def _label(node: Node, context: str = PLAIN) -> str:
+    """One line of a trace. A satisfied `not X` reads as ✓ (X does not hold), never as a
+    failure; an attempt reads "does not apply", never "not under ... ✗ not ..."."""
+    if context == NEGATED:
+        mark = "✓"
+        if node.kind == NOT_STATED:
+            return f"✓ {node.atom} is {node.note or 'not stated in the fact file'}"
+        return f"✓ {_subject(node)} does not hold{_disputed(node)}"
     mark = "✓" if node.holds else "✗"
     if node.kind == FACT:
-        return f"{mark} {node.atom}: stated in the fact file (line {node.line})"
-    if node.kind == NOT_STATED:
-        return f"{mark} {node.atom}: {node.note or 'not stated in the fact file'}"
-    if node.kind == ATTEMPT:
+        text = f"{mark} {node.atom}: stated in the fact file (line {node.line})"
+    elif node.kind == NOT_STATED:
+        text = f"{mark} {node.atom}: {node.note or 'not stated in the fact file'}"
+    elif node.kind == ATTEMPT:
         burden = f" Burden: {node.burden}." if node.burden else ""
-        return f"{mark} not under [{node.rule_id}] {node.statement} ({_citations(node)}).{burden}"
-    text = f"{mark} {_subject(node)}"
-    if node.rule_id and node.kind != NOT_DERIVED:
-        text += f": [{node.rule_id}] {node.statement} ({_citations(node)})"
-        if node.holds and node.burden_note:  # who had to show it, as the rule states
-            text += f" Burden: {node.burden_note}"
-    if node.note:
-        text += f": {node.note}"
+        return (
+            f"{mark} [{node.rule_id}] does not apply: {node.statement} "
+            f"({_citations(node)}).{burden}"
+        )
+    else:
+        text = f"{mark} {_subject(node)}"
+        if node.rule_id and node.kind != NOT_DERIVED:
+            text += f": [{node.rule_id}] {node.statement} ({_citations(node)})"
+            if node.holds and node.burden_note:  # who had to show it, as the rule states
+                text += f" Burden: {node.burden_note}"
+        if node.note:
+            text += f": {node.note}"
+    if context == BARS:
+        text += "; this keeps the rule from applying"
+    return text + _disputed(node)
+
+
+def _disputed(node: Node) -> str:
     if node.modality is Modality.POSSIBLE:
-        text += f" [depends on disputed {', '.join(node.depends_on) or 'facts'}]"
-    return text
+        return f" [depends on disputed {', '.join(node.depends_on) or 'facts'}]"
+    return ""
+
+
+def reason_text(node: Node) -> str:
+    """A decisive reason in a few words: what the facts state, or fail to state."""
+    if node.kind == FACT:
+        return f"{node.atom} is stated (line {node.line})"
+    if node.kind == NOT_STATED:
+        return f"{node.atom} is not stated"
+    if node.kind == NOT_DERIVED and node.rule_id:
+        return f"{_subject(node)} is not one of the values [{node.rule_id}] lists"
+    if node.holds:
+        return f"{node.atom} holds [{node.rule_id}]" if node.rule_id else f"{node.atom} holds"
+    return f"{node.atom} does not follow from the facts"
 
 
 def _subject(node: Node) -> str:
@@ -94,11 +131,11 @@ def tree(
     seen = set() if seen is None else seen
     lines: list[tuple[int, str]] = []
 
-    def walk(node_id: str, depth: int) -> None:
+    def walk(node_id: str, depth: int, context: str) -> None:
         node = explanation.node(node_id)
         if _is_scaffolding(node):
             return
-        label = _label(node)
+        label = _label(node, context)
         children = [c for c in node.children if not _is_scaffolding(explanation.node(c))]
         if node_id in seen and children:
             lines.append((depth, f"{label} (explained above)"))
@@ -109,10 +146,18 @@ def tree(
             lines.append((depth + 1, "…"))
             return
         for child in children:
-            walk(child, depth + 1)
+            walk(child, depth + 1, _context(node, explanation.node(child)))
 
-    walk(root, 0)
+    walk(root, 0, PLAIN)
     return lines
+
+
+def _context(parent: Node, child: Node) -> str:
+    if parent.holds and not child.holds:
+        return NEGATED
+    if not parent.holds and child.holds:
+        return BARS
+    return PLAIN
 
 
 def _value(explanation: Explanation, node_id: str) -> str:
@@ -120,6 +165,18 @@ def _value(explanation: Explanation, node_id: str) -> str:
     term = explanation.node(node_id).term
     assert term is not None and term.arguments, f"{node_id} has no value"
     return term.arguments[-1].text()
+
+
+def _route_reasons(explanation: Explanation, route: RouteExplanation) -> list[tuple[int, str]]:
+    """The elements a failed route does not meet, the decisive one first, each with the
+    reason the facts give."""
+    lead: list[tuple[int, str]] = []
+    others: list[tuple[int, str]] = []
+    for element, reason in route.reasons.items():
+        why = "" if reason is None else f", because {reason_text(explanation.node(reason))}"
+        decisive = reason is not None and reason == route.lead and not lead
+        (lead if decisive else others).append((0, f"Not met: {words(element)}{why}"))
+    return lead + others
 
 
 def outline(explanation: Explanation, claim: ClaimExplanation) -> list[Section]:
@@ -146,7 +203,7 @@ def outline(explanation: Explanation, claim: ClaimExplanation) -> list[Section]:
         made_out = explanation.node(route.node).holds
         status = "made out" if made_out else "not made out"
         title = f"{number}. {words(route.basis).capitalize()}: {status}"
-        application.trees.append((title, []))
+        application.trees.append((title, _route_reasons(explanation, route)))
         for element, node_id in route.elements:
             status = _value(explanation, node_id).replace("_", " ")
             heading = f"  {words(element).capitalize()}: {status}"
