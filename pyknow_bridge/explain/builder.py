@@ -190,7 +190,20 @@ class _Builder:
             reliance_defeaters=[self.why(s) for s in of_claim("reliance_defeated")],
             immunity=valued("immunity"),
             causation=either("no_proximate_cause"),
+            grounds=self._grounds(atom("recovery_barred")),
         )
+
+    def _grounds(self, barred: clingo.Symbol) -> list[str]:
+        """The premise of every rule that bars recovery: each is a ground on its own."""
+        grounds: list[str] = []
+        order = {rule.rule_id: index for index, rule in enumerate(load_rulebook().rules)}
+        derivations = self.derivations.get(barred, [])
+        for derivation in sorted(derivations, key=lambda d: order[d.arguments[0].string]):
+            for premise in derivation.arguments[2].arguments:
+                child = self._premise(premise)
+                if child is not None and child not in grounds:
+                    grounds.append(child)
+        return grounds
 
     def _route(self, basis: str, node: str, elements: list[tuple[str, str]]) -> RouteExplanation:
         """A route, with the decisive reason of each element not met when it fails."""

@@ -116,6 +116,10 @@ class ClaimExplanation:
     reliance_defeaters: list[str]
     immunity: str | None
     causation: str
+    #: Each independent ground that defeats the claim (the premise of each rule deriving
+    #: ``recovery_barred``: the public duty bar, the immunity, no proximate cause), in rule
+    #: order; empty when the claim may recover.
+    grounds: list[str] = field(default_factory=list)
 
 
 @dataclass

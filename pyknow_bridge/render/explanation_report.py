@@ -217,12 +217,38 @@ def outline(explanation: Explanation, claim: ClaimExplanation) -> list[Section]:
         application.trees.append(("Immunity", tree(explanation, claim.immunity, seen)))
     application.trees.append(("Causation", tree(explanation, claim.causation, seen)))
     conclusion = Section("Conclusion")
-    verdict = (
-        "may recover" if _value(explanation, claim.outcome) == "may_recover" else "no recovery"
-    )
-    conclusion.paragraphs.append(f"{verdict.capitalize()}.")
+    conclusion.paragraphs += _verdict(explanation, claim)
     conclusion.trees.append(("", tree(explanation, claim.outcome, set())[:1]))
     return [issue, rule, application, conclusion]
+
+
+#: What a "may recover" decides, and what it leaves for trial.
+SCOPE_CAVEAT = (
+    "Only the duty hurdles are decided here: whether a duty of care ran to the plaintiff, "
+    "whether an immunity defeats it, and whether proximate cause fails as a matter of law. "
+    "Breach, causation in fact and damages remain for trial."
+)
+
+
+def _verdict(explanation: Explanation, claim: ClaimExplanation) -> list[str]:
+    """The holding in words: every independent ground that defeats the claim, or the scope
+    of a claim that may recover."""
+    if _value(explanation, claim.outcome) == "may_recover":
+        return ["May recover.", SCOPE_CAVEAT]
+    grounds = [explanation.node(g) for g in claim.grounds]
+    if len(grounds) <= 1:
+        return [f"No recovery: {_ground_text(g)}" for g in grounds] or ["No recovery."]
+    paragraphs = [f"No recovery, on {len(grounds)} independent grounds:"]
+    for number, ground in enumerate(grounds, start=1):
+        lead = "" if number == 1 else "alternatively, "
+        paragraphs.append(f"({number}) {lead}{_ground_text(ground)}")
+    return paragraphs
+
+
+def _ground_text(node: Node) -> str:
+    if node.rule_id and node.statement:
+        return f"[{node.rule_id}] {node.statement}"
+    return f"{node.atom}."
 
 
 def _heading(explanation: Explanation) -> str:
