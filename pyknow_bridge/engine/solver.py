@@ -4,8 +4,9 @@ Undisputed facts are added as facts. A disputed fact becomes a free choice, so e
 answer set is one way the dispute could come out. To decide, rather than enumerate them
 all, clingo is asked twice (:func:`solve_case`): for brave consequences (true in some
 answer set: *possible*) and cautious consequences (true in all: *certain*). To explain,
-every scenario is solved with its derivation atoms (:func:`solve_scenarios`); a test
-checks that the two agree.
+the same questions are asked of the program with derivation atoms, under findings on
+the disputed facts (:class:`Disputes`); a test checks, against every scenario
+enumerated, that the two agree.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ from __future__ import annotations
 import clingo
 
 from pyknow_bridge.casefile.loader import CaseFile
-from pyknow_bridge.core.errors import SolveError
 from pyknow_bridge.core.limits import Deadline
 from pyknow_bridge.doctrine.rules_in_force import RuleSet
 from pyknow_bridge.engine.clingo_control import (
+    Assumptions,
     Consequences,
     answer_sets,
     as_deadline,
@@ -24,13 +25,7 @@ from pyknow_bridge.engine.clingo_control import (
     ground,
 )
 
-__all__ = ["MAX_ENUMERATED_DISPUTES", "Scenario", "program_text", "solve_case", "solve_scenarios"]
-
-#: Beyond this many disputed facts, scenarios are not enumerated one by one.
-MAX_ENUMERATED_DISPUTES = 10
-
-#: One way the disputes come out: for each disputed fact, in file order, whether it holds.
-Scenario = tuple[bool, ...]
+__all__ = ["Disputes", "program_text", "solve_case"]
 
 
 def program_text(case: CaseFile, as_of: int | None = None) -> str:
@@ -64,25 +59,35 @@ def solve_case(
     return consequences(control, as_deadline(time_limit), choices=bool(case.disputed_texts))
 
 
-def solve_scenarios(
-    case: CaseFile,
-    rules: RuleSet,
-    time_limit: float | Deadline | None = None,
-    as_of: int | None = None,
-) -> dict[Scenario, frozenset[clingo.Symbol]]:
-    """Every scenario of the case with all its atoms, derivation atoms included.
+class Disputes:
+    """One grounding of the explaining program, asked about findings on the disputed facts.
 
-    At most :data:`MAX_ENUMERATED_DISPUTES` disputed facts (2^n scenarios), else
-    :class:`SolveError`.
+    Nothing is enumerated: each question is one solve under assumptions (a finding fixes a
+    disputed fact true or false), so the cost grows with the number of questions asked,
+    not with the 2^n scenarios. The explanation asks for the scenario as stated (every
+    disputed fact found true), brave and cautious consequences overall, and the same with
+    each disputed fact fixed each way (4n + 3 solves for n disputes).
     """
-    if len(case.disputed) > MAX_ENUMERATED_DISPUTES:
-        raise SolveError(
-            f"{len(case.disputed)} disputed facts: explanations enumerate at most "
-            f"{MAX_ENUMERATED_DISPUTES} (2^n scenarios); use `solve` for certain/possible"
-        )
-    control = ground(rules.explaining, program_text(case, as_of))
-    scenarios: dict[Scenario, frozenset[clingo.Symbol]] = {}
-    deadline = as_deadline(time_limit)
-    for atoms in answer_sets(control, deadline, "solving for the explanation"):
-        scenarios[tuple(d in atoms for d in case.disputed)] = atoms
-    return scenarios
+
+    def __init__(
+        self,
+        case: CaseFile,
+        rules: RuleSet,
+        deadline: Deadline,
+        as_of: int | None = None,
+    ) -> None:
+        self.disputed = case.disputed
+        self.deadline = deadline
+        self.control = ground(rules.explaining, program_text(case, as_of))
+
+    def scenario(self, findings: Assumptions = ()) -> frozenset[clingo.Symbol]:
+        """Every atom of the scenario where ``findings`` hold and every other disputed fact
+        is found as stated (true)."""
+        fixed = dict(findings)
+        complete = [(fact, fixed.get(fact, True)) for fact in self.disputed]
+        found = answer_sets(self.control, self.deadline, "solving for the explanation", complete)
+        return found[0]
+
+    def consequences(self, findings: Assumptions = ()) -> Consequences:
+        """What holds in every scenario (certain) and in some (possible) under ``findings``."""
+        return consequences(self.control, self.deadline, bool(self.disputed), findings)

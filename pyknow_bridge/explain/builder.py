@@ -12,12 +12,13 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import cache
 
 import clingo
 
 from pyknow_bridge.casefile.loader import CaseFile
 from pyknow_bridge.core.limits import Deadline
-from pyknow_bridge.doctrine.authorities import parse_source
+from pyknow_bridge.doctrine.authorities import Citation, parse_source
 from pyknow_bridge.doctrine.derivation import DERIVATION, derivations_of
 from pyknow_bridge.doctrine.jurisdictions import claim_guards
 from pyknow_bridge.doctrine.jurisdictions import routes as routes_of
@@ -26,7 +27,7 @@ from pyknow_bridge.doctrine.rules_in_force import RuleSet, rules_in_force
 from pyknow_bridge.doctrine.scaffolding import hooks
 from pyknow_bridge.engine.clingo_control import as_deadline
 from pyknow_bridge.engine.shown import read_atom
-from pyknow_bridge.engine.solver import Scenario, solve_scenarios
+from pyknow_bridge.engine.solver import Disputes
 from pyknow_bridge.explain.decisive import decisive_reason
 from pyknow_bridge.explain.matching import (
     Attempt,
@@ -48,7 +49,6 @@ from pyknow_bridge.explain.matching import (
     render_bindings,
     substitute,
     to_symbol,
-    unify,
 )
 from pyknow_bridge.explain.scope import rule_jurisdictions
 from pyknow_bridge.model import explanation
@@ -83,9 +83,9 @@ def explain_case(
     """
     rules = rules_in_force(views)
     deadline = as_deadline(time_limit)
-    scenarios = solve_scenarios(case, rules, deadline, as_of)
-    as_stated = tuple(True for _ in case.disputed)
-    builder = _Builder(case, scenarios, as_stated, rules)
+    disputes = Disputes(case, rules, deadline, as_of)
+    stated = disputes.scenario()
+    builder = _Builder(case, stated, _Modalities(disputes), rules)
     unique = []
     for plaintiff, defendant in case.claims():
         deadline.check("explaining")
@@ -99,21 +99,50 @@ def explain_case(
         disputed=case.disputed_texts,
         nodes=builder.nodes,
         claims=unique,
-        law=law_applied(read_atom(a) for a in scenarios[as_stated]),
+        law=law_applied(read_atom(a) for a in stated),
     )
+
+
+class _Modalities:
+    """Whether an atom holds in every scenario, in some, or in none, and which disputed facts
+    it turns on: one that, fixed one way or the other, changes whether the atom is certain
+    or possible. Read off brave and cautious consequences (see :class:`Disputes`)."""
+
+    def __init__(self, disputes: Disputes) -> None:
+        self.overall = disputes.consequences()
+        self.by_fact = [
+            (
+                str(fact),
+                disputes.consequences([(fact, True)]),
+                disputes.consequences([(fact, False)]),
+            )
+            for fact in disputes.disputed
+        ]
+
+    def of(self, atom: clingo.Symbol) -> tuple[Modality, tuple[str, ...]]:
+        if atom in self.overall.certain:
+            return Modality.CERTAIN, ()
+        if atom not in self.overall.possible:
+            return Modality.ABSENT, ()
+        turns_on = tuple(
+            fact
+            for fact, held, not_held in self.by_fact
+            if (atom in held.certain, atom in held.possible)
+            != (atom in not_held.certain, atom in not_held.possible)
+        )
+        return Modality.POSSIBLE, turns_on
 
 
 class _Builder:
     def __init__(
         self,
         case: CaseFile,
-        scenarios: dict[Scenario, frozenset[clingo.Symbol]],
-        as_stated: Scenario,
+        atoms: frozenset[clingo.Symbol],
+        modalities: _Modalities,
         rules: RuleSet,
     ) -> None:
         self.case = case
-        self.scenarios = scenarios
-        atoms = scenarios[as_stated]
+        self.modalities = modalities
         derivations = [a for a in atoms if a.name == DERIVATION]
         self.model = Model(atoms.difference(derivations))
         self.derivations = derivations_of(derivations)
@@ -150,11 +179,8 @@ class _Builder:
             return self.why(goal) if goal in self.model else self.why_not(goal)
 
         def of_claim(name: str) -> list[clingo.Symbol]:
-            return [
-                s
-                for s, value in self.model.candidates(name, 3)
-                if isinstance(value, tuple) and value[1:3] == (plaintiff, defendant)
-            ]
+            pattern = Fn(name, (Const(plaintiff), Const(defendant), Var("V")))
+            return [symbol for symbol, _ in self.model.matching(pattern, {})]
 
         def valued(name: str) -> str | None:
             held = of_claim(name)
@@ -234,7 +260,7 @@ class _Builder:
         if node_id in self.nodes:
             return node_id
         derivations = sorted(self.derivations.get(atom, []))
-        term = term_of_value(native(atom))
+        term = term_of_value(self.model.value_of(atom))
         if atom in self.facts and not derivations:
             self._add(Node(node_id, term, FACT, True, line=self.facts[atom]), atom)
             return node_id
@@ -268,14 +294,12 @@ class _Builder:
 
     def why_not(self, goal: clingo.Symbol | Term, depth: int = 0) -> str:
         """The node of an atom (or an atom pattern) that holds nowhere in the stated scenario."""
-        if isinstance(goal, clingo.Symbol) and _has_placeholder(goal):
-            goal = _pattern_of(goal)
-        text = str(goal) if isinstance(goal, clingo.Symbol) else render(goal)
+        goal, text = _goal_and_text(goal)
         node_id = f"-{text}"
         if node_id in self.nodes:
             return node_id
         if isinstance(goal, clingo.Symbol):
-            term = term_of_value(native(goal))
+            term = term_of_value(self.model.value_of(goal))
         else:
             term = term_of_pattern(goal)
         signature = _signature(goal)
@@ -292,13 +316,13 @@ class _Builder:
         if depth >= MAX_WHY_NOT_DEPTH:
             node.note = "not expanded further"
             return node_id
-        target = native(goal) if isinstance(goal, clingo.Symbol) else goal
+        target = self.model.value_of(goal) if isinstance(goal, clingo.Symbol) else goal
         for rule, compiled in self.rules_by_head.get(signature, []):
             if compiled.listed:  # a rule that lists the values a predicate holds for
                 values = ", ".join(_listed_value(v) for v in compiled.listed)
                 node.note = f"not one of the values [{rule.rule_id}] lists: {values}"
                 node.rule_id, node.statement = rule.rule_id, rule.statement
-                node.citations = tuple(parse_source(rule.source))
+                node.citations = _citations(rule.source)
                 continue
             if rule.rule_id in self.foreign:
                 continue
@@ -334,11 +358,7 @@ class _Builder:
                 self.nodes[node_id] = node
             return [node_id]
         if condition.negated:  # `not X` failed: each X that holds defeats it; explain each
-            held = [
-                s
-                for s, value in self.model.candidates(term.name, len(term.args))
-                if unify(term, value, bindings) is not None
-            ]
+            held = [symbol for symbol, _ in self.model.matching(term, bindings)]
             return [self.why(atom) for atom in held]
         ground = instantiate(term, bindings)
         goal = to_symbol(ground) if ground is not None else substitute(term, bindings)
@@ -401,33 +421,23 @@ class _Builder:
             label=label,
             rule_id=rule.rule_id,
             statement=rule.statement,
-            citations=tuple(parse_source(rule.source)),
+            citations=_citations(rule.source),
             burden=rule.burden,
             burden_note=rule.burden_note,
         )
 
     def _add(self, node: Node, atom: clingo.Symbol | Term) -> None:
         if isinstance(atom, clingo.Symbol):
-            node.modality, node.depends_on = self._modality(atom)
+            node.modality, node.depends_on = self.modalities.of(atom)
         else:
             node.modality = Modality.ABSENT if not node.holds else Modality.CERTAIN
         self.nodes[node.id] = node
 
-    def _modality(self, atom: clingo.Symbol) -> tuple[Modality, tuple[str, ...]]:
-        holds_in = {s for s, atoms in self.scenarios.items() if atom in atoms}
-        if len(holds_in) == len(self.scenarios):
-            return Modality.CERTAIN, ()
-        if not holds_in:
-            return Modality.ABSENT, ()
-        disputed = self.case.disputed
-        turns_on = []
-        for index, fact in enumerate(disputed):
-            for scenario in itertools.product([True, False], repeat=len(disputed)):
-                flipped = (*scenario[:index], not scenario[index], *scenario[index + 1 :])
-                if (scenario in holds_in) != (flipped in holds_in):
-                    turns_on.append(str(fact))
-                    break
-        return Modality.POSSIBLE, tuple(turns_on)
+
+@cache
+def _citations(source: str) -> tuple[Citation, ...]:
+    """A rule's ``% Source:`` line parsed, once per process (the rules are fixed)."""
+    return tuple(parse_source(source))
 
 
 def term_of_value(value: Value) -> explanation.Term:
@@ -460,6 +470,17 @@ def _signature(goal: clingo.Symbol | Term) -> Signature:
         return (goal.name, len(goal.arguments))
     assert isinstance(goal, Fn)
     return (goal.name, len(goal.args))
+
+
+def _goal_and_text(goal: clingo.Symbol | Term) -> tuple[clingo.Symbol | Term, str]:
+    """A goal (a premise with ``"_"`` made a pattern) and its text."""
+    if not isinstance(goal, clingo.Symbol):
+        return goal, render(goal)
+    text = str(goal)
+    if '"_"' in text and _has_placeholder(goal):  # the text first: the C API is slow
+        pattern = _pattern_of(goal)
+        return pattern, render(pattern)
+    return goal, text
 
 
 def _has_placeholder(symbol: clingo.Symbol) -> bool:

@@ -185,22 +185,53 @@ class Model:
         for text, atom in texts:
             self._symbols[_signature_of_text(text)].append(atom)
         self._values: dict[tuple[str, int], list[tuple[clingo.Symbol, Value]]] = {}
+        self._native: dict[clingo.Symbol, Value] = {}
+        self._index: dict[tuple[str, int, int], dict[Value, list[tuple[clingo.Symbol, Value]]]] = {}
 
     def candidates(self, name: str, arity: int) -> list[tuple[clingo.Symbol, Value]]:
         """The atoms of a predicate, each with its plain value."""
         key = (name, arity)
         if key not in self._values:
-            self._values[key] = [(s, native(s)) for s in self._symbols.get(key, [])]
+            self._values[key] = [(s, self.value_of(s)) for s in self._symbols.get(key, [])]
         return self._values[key]
+
+    def value_of(self, symbol: clingo.Symbol) -> Value:
+        """:func:`native` of a symbol, once per symbol (clingo's C API is slow to walk)."""
+        value = self._native.get(symbol)
+        if value is None:
+            value = self._native[symbol] = native(symbol)
+        return value
 
     def matches(self, term: Term, bindings: Bindings) -> Iterator[Bindings]:
         """Every extension of ``bindings`` under which the atom ``term`` is in the model."""
+        for _, extended in self.matching(term, bindings):
+            yield extended
+
+    def matching(self, term: Term, bindings: Bindings) -> Iterator[tuple[clingo.Symbol, Bindings]]:
+        """Every atom of the model that ``term`` matches under ``bindings``, with the extended
+        bindings. Looked up by the first argument already bound (the plaintiff, usually),
+        so a file with many claims costs each match only its own claim's atoms."""
         if not isinstance(term, Fn):
             return
-        for _, value in self.candidates(term.name, len(term.args)):
+        for symbol, value in self._by_bound_argument(term, bindings):
             extended = unify(term, value, bindings)
             if extended is not None:
-                yield extended
+                yield symbol, extended
+
+    def _by_bound_argument(self, term: Fn, bindings: Bindings) -> list[tuple[clingo.Symbol, Value]]:
+        arity = len(term.args)
+        for position, argument in enumerate(term.args):
+            value = instantiate(argument, bindings)
+            if value is not None:
+                key = (term.name, arity, position)
+                if key not in self._index:
+                    index: dict[Value, list[tuple[clingo.Symbol, Value]]] = defaultdict(list)
+                    for symbol, full in self.candidates(term.name, arity):
+                        assert isinstance(full, tuple)
+                        index[full[position + 1]].append((symbol, full))
+                    self._index[key] = dict(index)
+                return self._index[key].get(value, [])
+        return self.candidates(term.name, arity)
 
     def __contains__(self, atom: object) -> bool:
         return atom in self.atoms
