@@ -28,6 +28,7 @@ from pyknow_bridge.doctrine.scaffolding import hooks
 from pyknow_bridge.engine.clingo_control import as_deadline
 from pyknow_bridge.engine.shown import read_atom
 from pyknow_bridge.engine.solver import Disputes
+from pyknow_bridge.explain.branches import branches
 from pyknow_bridge.explain.decisive import decisive_reason
 from pyknow_bridge.explain.matching import (
     Attempt,
@@ -89,7 +90,11 @@ def explain_case(
     unique = []
     for plaintiff, defendant in case.claims():
         deadline.check("explaining")
-        unique.append(builder.claim(plaintiff, defendant))
+        claim = builder.claim(plaintiff, defendant)
+        outcome = builder.nodes[claim.outcome]
+        if outcome.modality is Modality.POSSIBLE:
+            claim.branches = branches(disputes, plaintiff, defendant, outcome.depends_on)
+        unique.append(claim)
     return Explanation(
         path=str(case.path),
         case_name=case.text_value("case_name"),

@@ -103,6 +103,20 @@ class RouteExplanation:
 
 
 @dataclass
+class Branch:
+    """One outcome a claim reaches on some findings of the disputed facts."""
+
+    outcome: str
+    #: Each set of findings that leads to the outcome: (disputed fact, found or not).
+    findings: list[list[tuple[str, bool]]]
+    #: In one scenario of the branch: the routes made out, the grounds barring recovery
+    #: (``public_duty_bar``, ``immunity``, ``no_proximate_cause``), what defeats reliance.
+    bases: list[str]
+    grounds: list[str]
+    defeaters: list[str]
+
+
+@dataclass
 class ClaimExplanation:
     """Everything explained about one claim."""
 
@@ -120,6 +134,9 @@ class ClaimExplanation:
     #: ``recovery_barred``: the public duty bar, the immunity, no proximate cause), in rule
     #: order; empty when the claim may recover.
     grounds: list[str] = field(default_factory=list)
+    #: When the outcome turns on disputed facts: one branch per outcome (see
+    #: :mod:`pyknow_bridge.explain.branches`); empty otherwise.
+    branches: list[Branch] = field(default_factory=list)
 
 
 @dataclass

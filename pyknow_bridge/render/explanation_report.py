@@ -217,7 +217,11 @@ def outline(explanation: Explanation, claim: ClaimExplanation) -> list[Section]:
         application.trees.append(("Immunity", tree(explanation, claim.immunity, seen)))
     application.trees.append(("Causation", tree(explanation, claim.causation, seen)))
     conclusion = Section("Conclusion")
-    conclusion.paragraphs += _verdict(explanation, claim)
+    verdict = _verdict(explanation, claim)
+    if claim.branches:
+        verdict[0] = f"On the facts as stated (every disputed fact found): {verdict[0]}"
+    conclusion.paragraphs += verdict
+    conclusion.paragraphs += _branches(claim)
     conclusion.trees.append(("", tree(explanation, claim.outcome, set())[:1]))
     return [issue, rule, application, conclusion]
 
@@ -243,6 +247,35 @@ def _verdict(explanation: Explanation, claim: ClaimExplanation) -> list[str]:
         lead = "" if number == 1 else "alternatively, "
         paragraphs.append(f"({number}) {lead}{_ground_text(ground)}")
     return paragraphs
+
+
+def _branches(claim: ClaimExplanation) -> list[str]:
+    """One paragraph per outcome the disputed facts can lead to, with the findings that
+    lead there; the reasoning above is shared by all of them."""
+    if not claim.branches:
+        return []
+    paragraphs = ["The outcome turns on disputed facts:"]
+    for branch in claim.branches:
+        ways = " or ".join(_findings(findings) for findings in branch.findings)
+        verdict = words(branch.outcome)
+        reasons = (
+            [f"special duty: {', '.join(words(b) for b in branch.bases)}"] if branch.bases else []
+        )
+        reasons += [words(g) for g in branch.grounds]
+        if branch.defeaters:
+            reasons.append(f"reliance defeated: {', '.join(words(r) for r in branch.defeaters)}")
+        because = f" ({'; '.join(reasons)})" if reasons else ""
+        paragraphs.append(f"If the jury {ways}: {verdict}{because}.")
+    return paragraphs
+
+
+def _findings(findings: list[tuple[str, bool]]) -> str:
+    if not findings:
+        return "finds the facts as stated"
+    return " and ".join(
+        f"finds {printable(fact)}" if held else f"does not find {printable(fact)}"
+        for fact, held in findings
+    )
 
 
 def _ground_text(node: Node) -> str:
