@@ -495,45 +495,45 @@ duty(P, D) :-
 % rules/core.lp:128
 derivation("core.duty.ordinary", duty(P, D), ''(ordinary_duty(P, D))) :-
     ordinary_duty(P, D).
-% rules/core.lp:133
+% rules/core.lp:134
 public_duty_bar(P, D) :-
     claim(P, D),
     \+ duty(P, D).
-% rules/core.lp:133
+% rules/core.lp:134
 derivation("core.public_duty_bar", public_duty_bar(P, D), ''(claim(P, D), neg(duty(P, D)))) :-
     claim(P, D),
     \+ duty(P, D).
-% rules/core.lp:139
+% rules/core.lp:140
 recovery_barred(P, D) :-
     public_duty_bar(P, D).
-% rules/core.lp:139
+% rules/core.lp:140
 derivation("core.barred.no_duty", recovery_barred(P, D), ''(public_duty_bar(P, D))) :-
     public_duty_bar(P, D).
-% rules/core.lp:144
+% rules/core.lp:145
 recovery_barred(P, D) :-
     immunity(P, D, applies).
-% rules/core.lp:144
+% rules/core.lp:145
 derivation("core.barred.immunity", recovery_barred(P, D), ''(immunity(P, D, applies))) :-
     immunity(P, D, applies).
-% rules/core.lp:148
+% rules/core.lp:149
 recovery_barred(P, D) :-
     no_proximate_cause(P, D).
-% rules/core.lp:148
+% rules/core.lp:149
 derivation("core.barred.causation", recovery_barred(P, D), ''(no_proximate_cause(P, D))) :-
     no_proximate_cause(P, D).
-% rules/core.lp:152
+% rules/core.lp:153
 outcome(P, D, no_recovery) :-
     claim(P, D),
     recovery_barred(P, D).
-% rules/core.lp:152
+% rules/core.lp:153
 derivation("core.outcome.no_recovery", outcome(P, D, no_recovery), ''(claim(P, D), recovery_barred(P, D))) :-
     claim(P, D),
     recovery_barred(P, D).
-% rules/core.lp:156
+% rules/core.lp:157
 outcome(P, D, may_recover) :-
     claim(P, D),
     \+ recovery_barred(P, D).
-% rules/core.lp:156
+% rules/core.lp:157
 derivation("core.outcome.may_recover", outcome(P, D, may_recover), ''(claim(P, D), neg(recovery_barred(P, D)))) :-
     claim(P, D),
     \+ recovery_barred(P, D).
@@ -763,125 +763,125 @@ reliance_defeated(P, D, unrelated_to_harm) :-
 derivation("dc.reliance.unrelated_to_harm", reliance_defeated(P, D, unrelated_to_harm), ''(dc_something_undertaken(P, D), reliance_unrelated(P))) :-
     dc_something_undertaken(P, D),
     reliance_unrelated(P).
-% rules/dc.lp:194
+% rules/dc.lp:195
 reliance_defeated(P, D, words_only) :-
     dc_claim(P, D),
     changed_conduct(P),
     undertaking_promise(P, D, _),
     \+ protective_conduct(P, D),
     \+ dc_statutory_class(P, D).
-% rules/dc.lp:194
+% rules/dc.lp:195
 derivation("dc.reliance.words_only", reliance_defeated(P, D, words_only), ''(dc_claim(P, D), changed_conduct(P), undertaking_promise(P, D, ANONYMOUS_1), neg(protective_conduct(P, D)), neg(dc_statutory_class(P, D)))) :-
     dc_claim(P, D),
     changed_conduct(P),
     undertaking_promise(P, D, ANONYMOUS_1),
     \+ protective_conduct(P, D),
     \+ dc_statutory_class(P, D).
-% rules/dc.lp:202
+% rules/dc.lp:204
 reliance_defeated(P, D, promise_only) :-
     dc_claim(P, D),
     undertaking_promise(P, D, _),
     \+ changed_conduct(P),
     \+ own_initiative_shown(P).
-% rules/dc.lp:202
+% rules/dc.lp:204
 derivation("dc.reliance.promise_only", reliance_defeated(P, D, promise_only), ''(dc_claim(P, D), undertaking_promise(P, D, ANONYMOUS_1), neg(changed_conduct(P)), neg(own_initiative_shown(P)))) :-
     dc_claim(P, D),
     undertaking_promise(P, D, ANONYMOUS_1),
     \+ changed_conduct(P),
     \+ own_initiative_shown(P).
-% rules/dc.lp:208
+% rules/dc.lp:211
 reliance_defeated(P, D, no_undertaking) :-
     dc_claim(P, D),
     changed_conduct(P),
     \+ undertaking_promise(P, D, _),
     \+ protective_conduct(P, D),
     \+ dc_statutory_class(P, D).
-% rules/dc.lp:208
+% rules/dc.lp:211
 derivation("dc.reliance.no_undertaking", reliance_defeated(P, D, no_undertaking), ''(dc_claim(P, D), changed_conduct(P), neg(undertaking_promise(P, D, "_")), neg(protective_conduct(P, D)), neg(dc_statutory_class(P, D)))) :-
     dc_claim(P, D),
     changed_conduct(P),
     \+ undertaking_promise(P, D, _),
     \+ protective_conduct(P, D),
     \+ dc_statutory_class(P, D).
-% rules/dc.lp:216
+% rules/dc.lp:219
 reliance_defeated(P, D, own_initiative) :-
     dc_claim(P, D),
     own_initiative_shown(P),
     \+ changed_conduct(P).
-% rules/dc.lp:216
+% rules/dc.lp:219
 derivation("dc.reliance.own_initiative", reliance_defeated(P, D, own_initiative), ''(dc_claim(P, D), own_initiative_shown(P), neg(changed_conduct(P)))) :-
     dc_claim(P, D),
     own_initiative_shown(P),
     \+ changed_conduct(P).
-% rules/dc.lp:221
+% rules/dc.lp:225
 reliance_defeated(P, D, no_reliance_shown) :-
     dc_claim(P, D),
     \+ changed_conduct(P),
     \+ own_initiative_shown(P).
-% rules/dc.lp:221
+% rules/dc.lp:225
 derivation("dc.reliance.no_reliance_shown", reliance_defeated(P, D, no_reliance_shown), ''(dc_claim(P, D), neg(changed_conduct(P)), neg(own_initiative_shown(P)))) :-
     dc_claim(P, D),
     \+ changed_conduct(P),
     \+ own_initiative_shown(P).
-% rules/dc.lp:226
+% rules/dc.lp:230
 element(P, D, justifiable_reliance, met) :-
     justifiable_reliance(P, D),
     dc_claim(P, D).
-% rules/dc.lp:226
+% rules/dc.lp:230
 derivation("dc.reliance.element", element(P, D, justifiable_reliance, met), ''(justifiable_reliance(P, D), dc_claim(P, D))) :-
     justifiable_reliance(P, D),
     dc_claim(P, D).
-% rules/dc.lp:233
+% rules/dc.lp:237
 element(P, D, E, not_met) :-
     dc_claim(P, D),
     dc_element(E),
     \+ element(P, D, E, met).
-% rules/dc.lp:233
+% rules/dc.lp:237
 derivation("dc.elements.not_met", element(P, D, E, not_met), ''(dc_claim(P, D), dc_element(E), neg(element(P, D, E, met)))) :-
     dc_claim(P, D),
     dc_element(E),
     \+ element(P, D, E, met).
-% rules/dc.lp:241
+% rules/dc.lp:245
 dc_immunity_reached(P, D) :-
     dc_claim(P, D),
     immunity_asserted(D).
-% rules/dc.lp:241
+% rules/dc.lp:245
 derivation("dc.immunity.reached", dc_immunity_reached(P, D), ''(dc_claim(P, D), immunity_asserted(D))) :-
     dc_claim(P, D),
     immunity_asserted(D).
-% rules/dc.lp:248
+% rules/dc.lp:252
 dc_discretionary_conduct(D, C) :-
     negligent_conduct(D, C),
     policy_decision(C),
     \+ ministerial(C).
-% rules/dc.lp:248
+% rules/dc.lp:252
 derivation("dc.immunity.discretionary_conduct", dc_discretionary_conduct(D, C), ''(negligent_conduct(D, C), policy_decision(C), neg(ministerial(C)))) :-
     negligent_conduct(D, C),
     policy_decision(C),
     \+ ministerial(C).
-% rules/dc.lp:254
+% rules/dc.lp:258
 dc_conduct_not_discretionary(D) :-
     negligent_conduct(D, C),
     \+ dc_discretionary_conduct(D, C).
-% rules/dc.lp:254
+% rules/dc.lp:258
 derivation("dc.immunity.not_shown", dc_conduct_not_discretionary(D), ''(negligent_conduct(D, C), neg(dc_discretionary_conduct(D, C)))) :-
     negligent_conduct(D, C),
     \+ dc_discretionary_conduct(D, C).
-% rules/dc.lp:260
+% rules/dc.lp:264
 immunity(P, D, applies) :-
     dc_immunity_reached(P, D),
     negligent_conduct(D, _),
     \+ dc_conduct_not_discretionary(D).
-% rules/dc.lp:260
+% rules/dc.lp:264
 derivation("dc.immunity.applies", immunity(P, D, applies), ''(dc_immunity_reached(P, D), negligent_conduct(D, ANONYMOUS_1), neg(dc_conduct_not_discretionary(D)))) :-
     dc_immunity_reached(P, D),
     negligent_conduct(D, ANONYMOUS_1),
     \+ dc_conduct_not_discretionary(D).
-% rules/dc.lp:267
+% rules/dc.lp:271
 immunity(P, D, unavailable) :-
     dc_immunity_reached(P, D),
     \+ immunity(P, D, applies).
-% rules/dc.lp:267
+% rules/dc.lp:271
 derivation("dc.immunity.unavailable", immunity(P, D, unavailable), ''(dc_immunity_reached(P, D), neg(immunity(P, D, applies)))) :-
     dc_immunity_reached(P, D),
     \+ immunity(P, D, applies).
@@ -1097,87 +1097,87 @@ derivation("ny.reliance.justified", justifiable_reliance(P, D), ''(ny_claim(P, D
     ny_undertaking(P, D),
     changed_conduct(P),
     \+ reliance_defeated(P, D, _).
-% rules/ny_special_duty.lp:157
+% rules/ny_special_duty.lp:158
 reliance_defeated(P, D, no_undertaking) :-
     ny_claim(P, D),
     \+ ny_undertaking(P, D).
-% rules/ny_special_duty.lp:157
+% rules/ny_special_duty.lp:158
 derivation("ny.reliance.no_undertaking", reliance_defeated(P, D, no_undertaking), ''(ny_claim(P, D), neg(ny_undertaking(P, D)))) :-
     ny_claim(P, D),
     \+ ny_undertaking(P, D).
-% rules/ny_special_duty.lp:162
+% rules/ny_special_duty.lp:164
 reliance_defeated(P, D, promise_only) :-
     ny_claim(P, D),
     ny_undertaking(P, D),
     \+ ny_undertaking_by_act(P, D),
     \+ changed_conduct(P).
-% rules/ny_special_duty.lp:162
+% rules/ny_special_duty.lp:164
 derivation("ny.reliance.promise_only", reliance_defeated(P, D, promise_only), ''(ny_claim(P, D), ny_undertaking(P, D), neg(ny_undertaking_by_act(P, D)), neg(changed_conduct(P)))) :-
     ny_claim(P, D),
     ny_undertaking(P, D),
     \+ ny_undertaking_by_act(P, D),
     \+ changed_conduct(P).
-% rules/ny_special_duty.lp:168
+% rules/ny_special_duty.lp:171
 reliance_defeated(P, D, no_reliance_shown) :-
     ny_claim(P, D),
     ny_undertaking_by_act(P, D),
     \+ changed_conduct(P),
     \+ own_initiative_shown(P).
-% rules/ny_special_duty.lp:168
+% rules/ny_special_duty.lp:171
 derivation("ny.reliance.no_reliance_shown", reliance_defeated(P, D, no_reliance_shown), ''(ny_claim(P, D), ny_undertaking_by_act(P, D), neg(changed_conduct(P)), neg(own_initiative_shown(P)))) :-
     ny_claim(P, D),
     ny_undertaking_by_act(P, D),
     \+ changed_conduct(P),
     \+ own_initiative_shown(P).
-% rules/ny_special_duty.lp:174
+% rules/ny_special_duty.lp:178
 reliance_defeated(P, D, own_initiative) :-
     ny_claim(P, D),
     own_initiative_shown(P),
     \+ changed_conduct(P).
-% rules/ny_special_duty.lp:174
+% rules/ny_special_duty.lp:178
 derivation("ny.reliance.own_initiative", reliance_defeated(P, D, own_initiative), ''(ny_claim(P, D), own_initiative_shown(P), neg(changed_conduct(P)))) :-
     ny_claim(P, D),
     own_initiative_shown(P),
     \+ changed_conduct(P).
-% rules/ny_special_duty.lp:179
+% rules/ny_special_duty.lp:183
 protective_promise(send_help).
-% rules/ny_special_duty.lp:179
+% rules/ny_special_duty.lp:183
 protective_promise(protect).
-% rules/ny_special_duty.lp:179
+% rules/ny_special_duty.lp:183
 protective_promise(stay_nearby).
-% rules/ny_special_duty.lp:179
+% rules/ny_special_duty.lp:183
 protective_promise(guard).
-% rules/ny_special_duty.lp:179
+% rules/ny_special_duty.lp:183
 derivation("ny.reliance.protective_promise", protective_promise(send_help), ''()).
-% rules/ny_special_duty.lp:179
+% rules/ny_special_duty.lp:183
 derivation("ny.reliance.protective_promise", protective_promise(protect), ''()).
-% rules/ny_special_duty.lp:179
+% rules/ny_special_duty.lp:183
 derivation("ny.reliance.protective_promise", protective_promise(stay_nearby), ''()).
-% rules/ny_special_duty.lp:179
+% rules/ny_special_duty.lp:183
 derivation("ny.reliance.protective_promise", protective_promise(guard), ''()).
-% rules/ny_special_duty.lp:185
+% rules/ny_special_duty.lp:189
 promise_dependent_on_arrest(P, D) :-
     undertaking_promise(P, D, arrest(T)),
     whereabouts_unknown(T),
     ny_claim(P, D),
     \+ protective_conduct(P, D),
     (findall(Pkb_T1, (((undertaking_promise(P, D, X), protective_promise(X)), Pkb_T1 = ''(X))), Pkb_L2), sort(Pkb_L2, Pkb_S3), length(Pkb_S3, Pkb_N4), pkb_eq(Pkb_N4, 0)).
-% rules/ny_special_duty.lp:185
+% rules/ny_special_duty.lp:189
 derivation("ny.reliance.dependent_promise", promise_dependent_on_arrest(P, D), ''(undertaking_promise(P, D, arrest(T)), whereabouts_unknown(T), ny_claim(P, D), neg(protective_conduct(P, D)), "0 = #count { X: undertaking_promise(P,D,X), protective_promise(X) }")) :-
     undertaking_promise(P, D, arrest(T)),
     whereabouts_unknown(T),
     ny_claim(P, D),
     \+ protective_conduct(P, D),
     (findall(Pkb_T1, (((undertaking_promise(P, D, X), protective_promise(X)), Pkb_T1 = ''(X))), Pkb_L2), sort(Pkb_L2, Pkb_S3), length(Pkb_S3, Pkb_N4), pkb_eq(Pkb_N4, 0)).
-% rules/ny_special_duty.lp:194
+% rules/ny_special_duty.lp:198
 reliance_defeated(P, D, whereabouts_unknown) :-
     promise_dependent_on_arrest(P, D),
     \+ defeater_excused(P, D, whereabouts_unknown).
-% rules/ny_special_duty.lp:194
+% rules/ny_special_duty.lp:198
 derivation("ny.reliance.whereabouts_unknown", reliance_defeated(P, D, whereabouts_unknown), ''(promise_dependent_on_arrest(P, D), neg(defeater_excused(P, D, whereabouts_unknown)))) :-
     promise_dependent_on_arrest(P, D),
     \+ defeater_excused(P, D, whereabouts_unknown).
-% rules/ny_special_duty.lp:201
+% rules/ny_special_duty.lp:205
 reliance_defeated(P, D, no_confirmation) :-
     ny_claim(P, D),
     ny_undertaking(P, D),
@@ -1187,7 +1187,7 @@ reliance_defeated(P, D, no_confirmation) :-
     \+ protective_conduct(P, D),
     \+ confirmation_received(Q),
     \+ defeater_excused(P, D, no_confirmation).
-% rules/ny_special_duty.lp:201
+% rules/ny_special_duty.lp:205
 derivation("ny.reliance.no_confirmation", reliance_defeated(P, D, no_confirmation), ''(ny_claim(P, D), ny_undertaking(P, D), neg(protective_conduct(P, D)), acts_for(Q, P), expected_confirmation(Q), neg(confirmation_received(Q)), deadline_passed(Q), neg(defeater_excused(P, D, no_confirmation)))) :-
     ny_claim(P, D),
     ny_undertaking(P, D),
@@ -1197,7 +1197,7 @@ derivation("ny.reliance.no_confirmation", reliance_defeated(P, D, no_confirmatio
     \+ protective_conduct(P, D),
     \+ confirmation_received(Q),
     \+ defeater_excused(P, D, no_confirmation).
-% rules/ny_special_duty.lp:210
+% rules/ny_special_duty.lp:214
 reliance_defeated(P, D, deadline_passed) :-
     ny_claim(P, D),
     ny_undertaking(P, D),
@@ -1205,7 +1205,7 @@ reliance_defeated(P, D, deadline_passed) :-
     deadline_passed(Q),
     \+ protective_conduct(P, D),
     \+ defeater_excused(P, D, deadline_passed).
-% rules/ny_special_duty.lp:210
+% rules/ny_special_duty.lp:214
 derivation("ny.reliance.deadline_passed", reliance_defeated(P, D, deadline_passed), ''(ny_claim(P, D), ny_undertaking(P, D), neg(protective_conduct(P, D)), acts_for(Q, P), deadline_passed(Q), neg(defeater_excused(P, D, deadline_passed)))) :-
     ny_claim(P, D),
     ny_undertaking(P, D),
@@ -1213,136 +1213,136 @@ derivation("ny.reliance.deadline_passed", reliance_defeated(P, D, deadline_passe
     deadline_passed(Q),
     \+ protective_conduct(P, D),
     \+ defeater_excused(P, D, deadline_passed).
-% rules/ny_special_duty.lp:218
+% rules/ny_special_duty.lp:222
 reliance_defeated(P, D, knew_not_performed) :-
     ny_claim(P, D),
     ny_undertaking(P, D),
     acts_for(Q, P),
     knew_not_performed(Q).
-% rules/ny_special_duty.lp:218
+% rules/ny_special_duty.lp:222
 derivation("ny.reliance.knew_not_performed", reliance_defeated(P, D, knew_not_performed), ''(ny_claim(P, D), ny_undertaking(P, D), acts_for(Q, P), knew_not_performed(Q))) :-
     ny_claim(P, D),
     ny_undertaking(P, D),
     acts_for(Q, P),
     knew_not_performed(Q).
-% rules/ny_special_duty.lp:225
+% rules/ny_special_duty.lp:230
 reliance_defeated(P, D, unaware) :-
     ny_claim(P, D),
     ny_undertaking(P, D),
     changed_conduct(P),
     \+ direct_contact(P, D).
-% rules/ny_special_duty.lp:225
+% rules/ny_special_duty.lp:230
 derivation("ny.reliance.unaware", reliance_defeated(P, D, unaware), ''(ny_claim(P, D), ny_undertaking(P, D), changed_conduct(P), neg(direct_contact(P, D)))) :-
     ny_claim(P, D),
     ny_undertaking(P, D),
     changed_conduct(P),
     \+ direct_contact(P, D).
-% rules/ny_special_duty.lp:233
+% rules/ny_special_duty.lp:238
 reliance_defeated(P, D, unaware) :-
     ny_claim(P, D),
     promised_to_other(A, T, _),
     agent(A, D),
     \+ knew_of_promise(P, T).
-% rules/ny_special_duty.lp:233
+% rules/ny_special_duty.lp:238
 derivation("ny.reliance.promise_to_other", reliance_defeated(P, D, unaware), ''(ny_claim(P, D), promised_to_other(A, T, ANONYMOUS_1), agent(A, D), neg(knew_of_promise(P, T)))) :-
     ny_claim(P, D),
     promised_to_other(A, T, ANONYMOUS_1),
     agent(A, D),
     \+ knew_of_promise(P, T).
-% rules/ny_special_duty.lp:240
+% rules/ny_special_duty.lp:245
 reliance_defeated(P, D, unrelated_to_harm) :-
     ny_claim(P, D),
     reliance_unrelated(P).
-% rules/ny_special_duty.lp:240
+% rules/ny_special_duty.lp:245
 derivation("ny.reliance.unrelated", reliance_defeated(P, D, unrelated_to_harm), ''(ny_claim(P, D), reliance_unrelated(P))) :-
     ny_claim(P, D),
     reliance_unrelated(P).
-% rules/ny_special_duty.lp:247
+% rules/ny_special_duty.lp:252
 element(P, D, positive_control, met) :-
     ny_claim(P, D),
     took_control(A, P),
     agent(A, D).
-% rules/ny_special_duty.lp:247
+% rules/ny_special_duty.lp:252
 derivation("ny.control.positive_control", element(P, D, positive_control, met), ''(ny_claim(P, D), took_control(A, P), agent(A, D))) :-
     ny_claim(P, D),
     took_control(A, P),
     agent(A, D).
-% rules/ny_special_duty.lp:252
+% rules/ny_special_duty.lp:257
 element(P, D, known_danger, met) :-
     ny_claim(P, D),
     known_blatant_danger(A, P),
     agent(A, D).
-% rules/ny_special_duty.lp:252
+% rules/ny_special_duty.lp:257
 derivation("ny.control.known_danger", element(P, D, known_danger, met), ''(ny_claim(P, D), known_blatant_danger(A, P), agent(A, D))) :-
     ny_claim(P, D),
     known_blatant_danger(A, P),
     agent(A, D).
-% rules/ny_special_duty.lp:259
+% rules/ny_special_duty.lp:264
 element(P, D, positive_control, met) :-
     ny_claim(P, D),
     no_knock_entry(A, P),
     agent(A, D),
     in_force(ferreira_no_knock).
-% rules/ny_special_duty.lp:259
+% rules/ny_special_duty.lp:264
 derivation("ny.control.no_knock", element(P, D, positive_control, met), ''(ny_claim(P, D), no_knock_entry(A, P), agent(A, D), in_force(ferreira_no_knock))) :-
     ny_claim(P, D),
     no_knock_entry(A, P),
     agent(A, D),
     in_force(ferreira_no_knock).
-% rules/ny_special_duty.lp:265
+% rules/ny_special_duty.lp:270
 element(P, D, known_danger, met) :-
     ny_claim(P, D),
     no_knock_entry(A, P),
     agent(A, D),
     in_force(ferreira_no_knock).
-% rules/ny_special_duty.lp:265
+% rules/ny_special_duty.lp:270
 derivation("ny.control.no_knock_danger", element(P, D, known_danger, met), ''(ny_claim(P, D), no_knock_entry(A, P), agent(A, D), in_force(ferreira_no_knock))) :-
     ny_claim(P, D),
     no_knock_entry(A, P),
     agent(A, D),
     in_force(ferreira_no_knock).
-% rules/ny_special_duty.lp:271
+% rules/ny_special_duty.lp:276
 special_duty_basis(P, D, positive_control) :-
     element(P, D, positive_control, met),
     element(P, D, known_danger, met),
     ny_claim(P, D).
-% rules/ny_special_duty.lp:271
+% rules/ny_special_duty.lp:276
 derivation("ny.control.basis", special_duty_basis(P, D, positive_control), ''(element(P, D, positive_control, met), element(P, D, known_danger, met), ny_claim(P, D))) :-
     element(P, D, positive_control, met),
     element(P, D, known_danger, met),
     ny_claim(P, D).
-% rules/ny_special_duty.lp:279
+% rules/ny_special_duty.lp:284
 element(P, D, law_enforcement_use, met) :-
     ny_claim(P, D),
     used_by_police(P, _).
-% rules/ny_special_duty.lp:279
+% rules/ny_special_duty.lp:284
 derivation("ny.schuster.use", element(P, D, law_enforcement_use, met), ''(ny_claim(P, D), used_by_police(P, ANONYMOUS_1))) :-
     ny_claim(P, D),
     used_by_police(P, ANONYMOUS_1).
-% rules/ny_special_duty.lp:284
+% rules/ny_special_duty.lp:289
 element(P, D, endangered, met) :-
     ny_claim(P, D),
     endangered_by_assistance(P).
-% rules/ny_special_duty.lp:284
+% rules/ny_special_duty.lp:289
 derivation("ny.schuster.endangered", element(P, D, endangered, met), ''(ny_claim(P, D), endangered_by_assistance(P))) :-
     ny_claim(P, D),
     endangered_by_assistance(P).
-% rules/ny_special_duty.lp:290
+% rules/ny_special_duty.lp:295
 special_duty_basis(P, D, law_enforcement_assistance) :-
     element(P, D, law_enforcement_use, met),
     element(P, D, endangered, met),
     ny_claim(P, D).
-% rules/ny_special_duty.lp:290
+% rules/ny_special_duty.lp:295
 derivation("ny.schuster.basis", special_duty_basis(P, D, law_enforcement_assistance), ''(element(P, D, law_enforcement_use, met), element(P, D, endangered, met), ny_claim(P, D))) :-
     element(P, D, law_enforcement_use, met),
     element(P, D, endangered, met),
     ny_claim(P, D).
-% rules/ny_special_duty.lp:298
+% rules/ny_special_duty.lp:303
 element(P, D, E, not_met) :-
     ny_claim(P, D),
     ny_element(E),
     \+ element(P, D, E, met).
-% rules/ny_special_duty.lp:298
+% rules/ny_special_duty.lp:303
 derivation("ny.elements.not_met", element(P, D, E, not_met), ''(ny_claim(P, D), ny_element(E), neg(element(P, D, E, met)))) :-
     ny_claim(P, D),
     ny_element(E),

@@ -51,7 +51,26 @@ def test_a_defeater_that_holds_says_the_defendant_showed_it(tmp_path: Path) -> N
 
 def test_a_derived_conclusion_without_a_burden_line_states_none() -> None:
     memo = render_memo([explain_case(load_case(CASES_DIR / "morgan.lp"))])
-    assert "Burden:" not in _line(memo, "core.public_duty_bar")
+    assert "Burden:" not in _line(memo, "core.outcome.no_recovery")
+
+
+#: What defeats a claim, or reliance: who showed it must be said wherever it holds.
+DEFEATERS = {("reliance_defeated", 3), ("public_duty_bar", 2), ("no_proximate_cause", 2)}
+
+
+def test_every_defeater_says_who_bore_the_burden() -> None:
+    missing = [
+        rule.rule_id
+        for rule in BOOK.rules
+        if (
+            rule.head in DEFEATERS
+            or rule.rule_id.endswith(("immunity.applies", "applies_without_duty"))
+        )
+        and not rule.burden_note
+    ]
+    assert missing == [], f"defeaters without a '% Burden:' line: {missing}"
+    memo = render_memo([explain_case(load_case(CASES_DIR / "morgan.lp"))])
+    assert "Burden: plaintiff" in _line(memo, "core.public_duty_bar")
 
 
 def test_outside_authorities_name_where_they_were_read() -> None:

@@ -15,8 +15,10 @@ import pytest
 
 from pyknow_bridge import Modality, load_case, solve_file
 from pyknow_bridge.explain.builder import explain_case
+from pyknow_bridge.explain.decisive import reason_key
 from pyknow_bridge.model.results import ClaimResult
-from pyknow_bridge.render.explanation_report import render_memo
+from pyknow_bridge.render.explanation_report import reason_text, render_memo
+from pyknow_bridge.render.text import words
 from tests.conftest import CASES_DIR, HOLDINGS_DIR
 
 FACT_FILES = sorted(CASES_DIR.glob("*.lp"))
@@ -38,6 +40,7 @@ CLAIM_KEYS = {
     "ordinary_duty",
     "explained_by",
     "explanation_cites",
+    "lead_reason",
 }
 
 
@@ -134,3 +137,32 @@ def test_explanation_gives_the_courts_reasons(fact_file: Path, expected: dict[st
     memo = render_memo([explanation])
     for authority in expected.get("explanation_cites", []):
         assert authority in memo, f"the memo does not cite {authority}"
+
+
+def _lead_claims() -> list[Any]:
+    return [param for param in _expected_claims() if "lead_reason" in param.values[1]]
+
+
+@pytest.mark.parametrize(("fact_file", "expected"), _lead_claims())
+def test_memo_leads_each_failed_route_with_the_courts_reason(
+    fact_file: Path, expected: dict[str, Any]
+) -> None:
+    view = expected.get("view", "majority")
+    explanation = explain_case(load_case(fact_file), [] if view == "majority" else [view])
+    claim = explanation.claim(expected["plaintiff"], expected["defendant"])
+    explanation.claims = [claim]
+    memo = render_memo([explanation])
+    routes = {route.basis: route for route in claim.routes}
+    for basis, key in expected["lead_reason"].items():
+        route = routes[basis]
+        assert route.lead is not None, f"{basis}: no decisive reason"
+        lead = explanation.node(route.lead)
+        assert reason_key(lead) == key, f"{basis}: the memo leads with {lead.atom}, not {key}"
+        lines = memo.splitlines()
+        title = next(
+            i
+            for i, line in enumerate(lines)
+            if line.lower().endswith(f"{words(basis)}: not made out")
+        )
+        after = lines[title + 1]
+        assert reason_text(lead) in after, f"{basis}: the decisive reason is not the first line"

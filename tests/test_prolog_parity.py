@@ -22,6 +22,8 @@ from pyknow_bridge import load_case
 from pyknow_bridge.casefile.loader import CaseFile
 from pyknow_bridge.doctrine.rulebook import available_views
 from pyknow_bridge.doctrine.rules_in_force import rules_in_force
+from pyknow_bridge.explain.builder import explain_case
+from pyknow_bridge.render.explanation_report import render_memo
 from tests.conftest import ROOT
 from tests.prolog_support import require_prolog
 from tests.test_distinctions import _fact_text, _variants
@@ -78,3 +80,26 @@ def test_generated_cases_agree(rng: random.Random, view: tuple[str, ...], tmp_pa
         + "\n"
         + "\n".join(case.path.read_text(encoding="utf-8") for case, _ in differences)
     )
+
+
+# --- The same memo from either engine -------------------------------------------------
+
+_DISPUTED_CALL = """
+disputed(contact(valdez, torres)).
+disputed(promised(torres, valdez, arrest(perez))).
+disputed(acted(torres, valdez, directed)).
+"""
+
+
+@pytest.mark.parametrize("name", ["morgan", "valdez", "warren"])
+@pytest.mark.parametrize("views", [(), ("lippman",)])
+def test_explain_gives_the_same_memo_on_either_engine(
+    name: str, views: tuple[str, ...], tmp_path: Path
+) -> None:
+    path = tmp_path / f"{name}.lp"
+    text = (ROOT / "facts" / "cases" / f"{name}.lp").read_text(encoding="utf-8")
+    path.write_text(text + (_DISPUTED_CALL if name == "valdez" else ""), encoding="utf-8")
+    case = load_case(path)
+    by_clingo = render_memo([explain_case(case, views)])
+    by_prolog = render_memo([explain_case(case, views, engine="prolog")])
+    assert by_prolog == by_clingo

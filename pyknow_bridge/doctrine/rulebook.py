@@ -8,7 +8,8 @@ The rule files are the single source of truth. Each rule sits under a comment bl
 
 and each predicate is documented once as ``% Input:``, ``% Internal:`` or ``% Output:``
 (optionally followed by ``% Values:`` lines that close the lists of its constants, and,
-for an Output predicate, a ``% Field:`` line naming its key in results and JSON).
+for an Output predicate, a ``% Field:`` line naming its key in results and JSON);
+``% Internal (view hook):`` marks a predicate only a selectable view derives.
 This module parses those comments and ties them, through clingo's own AST, to the
 statements beneath them. Everything derived from the doctrine (the fact-file schema,
 the claim schema, the predicate reference) is read from here.
@@ -33,7 +34,7 @@ _RULE_HEADER = re.compile(r"^%\s*\[(?P<id>[a-z0-9_.]+)\]\s*(?P<text>.*)$")
 _SOURCE = re.compile(r"^%\s*Source:\s*(?P<text>.+)$")
 _BURDEN = re.compile(r"^%\s*Burden:\s*(?P<party>plaintiff|defendant)\b\s*(?P<note>.*)$")
 _PREDICATE_DOC = re.compile(
-    r"^%\s*(?P<role>Input|Internal|Output|Control)(?P<ext> \(extension\))?:\s*"
+    r"^%\s*(?P<role>Input|Internal|Output|Control)(?: \((?P<qual>extension|view hook)\))?:\s*"
     r"(?P<name>[a-z_][A-Za-z0-9_]*)\((?P<args>[^)]*)\)\s*--\s*(?P<meaning>.+)$"
 )
 _VALUES = re.compile(r"^%\s*Values:\s*(?P<arg>[A-Z]\w*)\s*=\s*(?P<values>.+)$")
@@ -68,6 +69,9 @@ class PredicateDoc:
     file: Path
     line: int
     values: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: ``(view hook)``: only a selectable view (or a dated rule) derives it; the majority never
+    #: does, so its absence explains nothing and reports leave it out.
+    hook: bool = False
     #: The key results and JSON give an Output predicate (its ``% Field:`` line; else its name).
     field_name: str = ""
 
@@ -189,7 +193,8 @@ def _predicate_docs(path: Path, lines: list[str]) -> Iterator[PredicateDoc]:
                 name=doc["name"],
                 args=args,
                 meaning=doc["meaning"].strip(),
-                extension=bool(doc["ext"]),
+                extension=doc["qual"] == "extension",
+                hook=doc["qual"] == "view hook",
                 file=path,
                 line=number,
             )

@@ -19,6 +19,7 @@ from pyknow_bridge.core.limits import Deadline
 
 __all__ = [
     "GROUNDING_CONTEXT",
+    "Assumptions",
     "Consequences",
     "answer_sets",
     "as_deadline",
@@ -78,7 +79,16 @@ def ground(statements: Iterable[ast.AST], facts: str) -> clingo.Control:
     return control
 
 
-def consequences(control: clingo.Control, deadline: Deadline, choices: bool = True) -> Consequences:
+#: Solver assumptions: atoms fixed true or false for one solve (a finding on a disputed fact).
+Assumptions = Sequence[tuple[clingo.Symbol, bool]]
+
+
+def consequences(
+    control: clingo.Control,
+    deadline: Deadline,
+    choices: bool = True,
+    assumptions: Assumptions = (),
+) -> Consequences:
     """Brave (possible) and cautious (certain) consequences of a grounded program.
 
     Without ``choices`` (no disputed facts) the program has exactly one answer set, which
@@ -86,21 +96,29 @@ def consequences(control: clingo.Control, deadline: Deadline, choices: bool = Tr
     :class:`TimeLimitError` says so.
     """
     if not choices:
-        only = _consequences(control, "auto", deadline)
+        only = _consequences(control, "auto", deadline, assumptions)
         return Consequences(certain=only, possible=only)
-    possible = _consequences(control, "brave", deadline)
-    certain = _consequences(control, "cautious", deadline)
+    possible = _consequences(control, "brave", deadline, assumptions)
+    certain = _consequences(control, "cautious", deadline, assumptions)
     return Consequences(certain=certain, possible=possible)
 
 
 def answer_sets(
-    control: clingo.Control, deadline: Deadline, doing: str = "solving"
+    control: clingo.Control,
+    deadline: Deadline,
+    doing: str = "solving",
+    assumptions: Assumptions = (),
 ) -> list[frozenset[clingo.Symbol]]:
-    """The shown atoms of every answer set of a grounded program, in clingo's order."""
+    """The shown atoms of every answer set of a grounded program (under ``assumptions``),
+    in clingo's order."""
     control.configuration.solve.enum_mode = "auto"  # type: ignore[union-attr]
     found: list[frozenset[clingo.Symbol]] = []
     _solve(
-        control, lambda model: found.append(frozenset(model.symbols(shown=True))), deadline, doing
+        control,
+        lambda model: found.append(frozenset(model.symbols(shown=True))),
+        deadline,
+        doing,
+        assumptions,
     )
     if not found:
         raise SolveError("the rules and facts have no answer set")
@@ -108,7 +126,7 @@ def answer_sets(
 
 
 def _consequences(
-    control: clingo.Control, mode: str, deadline: Deadline
+    control: clingo.Control, mode: str, deadline: Deadline, assumptions: Assumptions = ()
 ) -> frozenset[clingo.Symbol]:
     control.configuration.solve.enum_mode = mode  # type: ignore[union-attr]
     last: list[Sequence[clingo.Symbol]] = []
@@ -116,7 +134,7 @@ def _consequences(
     def on_model(model: clingo.Model) -> None:
         last[:] = [model.symbols(shown=True)]
 
-    _solve(control, on_model, deadline, "solving")
+    _solve(control, on_model, deadline, "solving", assumptions)
     if not last:
         raise SolveError("the rules and facts have no answer set")
     return frozenset(last[0])
@@ -127,8 +145,10 @@ def _solve(
     on_model: Callable[[clingo.Model], None],
     deadline: Deadline,
     doing: str,
+    assumptions: Assumptions = (),
 ) -> None:
-    with control.solve(on_model=on_model, async_=True) as handle:
+    solving = control.solve(assumptions=list(assumptions), on_model=on_model, async_=True)
+    with solving as handle:
         remaining = deadline.remaining()
         if remaining is None:
             handle.wait()

@@ -4,12 +4,14 @@ Undisputed facts are added as facts. A disputed fact becomes a free choice, so e
 answer set is one way the dispute could come out. To decide, rather than enumerate them
 all, clingo is asked twice (:func:`solve_case`): for brave consequences (true in some
 answer set: *possible*) and cautious consequences (true in all: *certain*). To explain,
-every scenario is solved with its derivation atoms (:func:`solve_scenarios`); a test
-checks that the two agree.
+the same questions are asked of the program with derivation atoms, under findings on
+the disputed facts (:class:`Disputes`); a test checks, against every scenario
+enumerated (:func:`solve_scenarios`), that the two agree.
 
 ``engine="prolog"`` solves the same cases with the Prolog port of the same rules
 (:mod:`pyknow_bridge.engine.prolog_engine`), which enumerates the scenarios itself and
-returns the same values; the parity tests check that the two engines agree.
+returns the same values (:class:`EnumeratedDisputes` answers the explanation's questions
+from them); the parity tests check that the two engines agree.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pyknow_bridge.core.errors import SolveError
 from pyknow_bridge.core.limits import Deadline
 from pyknow_bridge.doctrine.rules_in_force import RuleSet
 from pyknow_bridge.engine.clingo_control import (
+    Assumptions,
     Consequences,
     answer_sets,
     as_deadline,
@@ -32,7 +35,11 @@ from pyknow_bridge.engine.prolog_engine import prolog_engine
 __all__ = [
     "ENGINES",
     "MAX_ENUMERATED_DISPUTES",
+    "DisputeQuestions",
+    "Disputes",
+    "EnumeratedDisputes",
     "Scenario",
+    "disputes_of",
     "program_text",
     "solve_case",
     "solve_scenarios",
@@ -43,7 +50,8 @@ ENGINES = ("clingo", "prolog")
 #: The Prolog engine enumerates the 2^n scenarios even to decide; beyond this, it refuses.
 MAX_PROLOG_DISPUTES = 16
 
-#: Beyond this many disputed facts, scenarios are not enumerated one by one.
+#: Beyond this many disputed facts, scenarios are not enumerated one by one (clingo's
+#: explanations do not enumerate them; the Prolog engine's do).
 MAX_ENUMERATED_DISPUTES = 10
 
 #: One way the disputes come out: for each disputed fact, in file order, whether it holds.
@@ -91,15 +99,17 @@ def solve_scenarios(
     as_of: int | None = None,
     engine: str = "clingo",
 ) -> dict[Scenario, frozenset[clingo.Symbol]]:
-    """Every scenario of the case with all its atoms, derivation atoms included.
+    """Every scenario of the case with all its atoms, derivation atoms included: the
+    enumeration :class:`Disputes` avoids, kept as the oracle its tests compare with, and
+    the Prolog engine's way of answering the same questions.
 
     At most :data:`MAX_ENUMERATED_DISPUTES` disputed facts (2^n scenarios), else
     :class:`SolveError`.
     """
     if len(case.disputed) > MAX_ENUMERATED_DISPUTES:
         raise SolveError(
-            f"{len(case.disputed)} disputed facts: explanations enumerate at most "
-            f"{MAX_ENUMERATED_DISPUTES} (2^n scenarios); use `solve` for certain/possible"
+            f"{len(case.disputed)} disputed facts: scenarios are enumerated for at most "
+            f"{MAX_ENUMERATED_DISPUTES} (2^n of them)"
         )
     if _engine(engine, case, MAX_ENUMERATED_DISPUTES) == "prolog":
         return prolog_engine().scenarios(case, rules, as_deadline(time_limit), as_of)
@@ -121,3 +131,88 @@ def _engine(engine: str, case: CaseFile, most_disputes: int) -> str:
             f"{most_disputes} (2^n scenarios); use --engine clingo"
         )
     return engine
+
+
+class Disputes:
+    """One grounding of the explaining program, asked about findings on the disputed facts.
+
+    Nothing is enumerated: each question is one solve under assumptions (a finding fixes a
+    disputed fact true or false), so the cost grows with the number of questions asked,
+    not with the 2^n scenarios. The explanation asks for the scenario as stated (every
+    disputed fact found true), brave and cautious consequences overall, and the same with
+    each disputed fact fixed each way (4n + 3 solves for n disputes).
+    """
+
+    def __init__(
+        self,
+        case: CaseFile,
+        rules: RuleSet,
+        deadline: Deadline,
+        as_of: int | None = None,
+    ) -> None:
+        self.disputed = case.disputed
+        self.deadline = deadline
+        self.control = ground(rules.explaining, program_text(case, as_of))
+
+    def scenario(self, findings: Assumptions = ()) -> frozenset[clingo.Symbol]:
+        """Every atom of the scenario where ``findings`` hold and every other disputed fact
+        is found as stated (true)."""
+        fixed = dict(findings)
+        complete = [(fact, fixed.get(fact, True)) for fact in self.disputed]
+        found = answer_sets(self.control, self.deadline, "solving for the explanation", complete)
+        return found[0]
+
+    def consequences(self, findings: Assumptions = ()) -> Consequences:
+        """What holds in every scenario (certain) and in some (possible) under ``findings``."""
+        return consequences(self.control, self.deadline, bool(self.disputed), findings)
+
+
+class EnumeratedDisputes:
+    """The questions :class:`Disputes` answers, answered from every scenario enumerated
+    (the Prolog engine's way: it has no brave or cautious reasoning of its own)."""
+
+    def __init__(self, case: CaseFile, scenarios: dict[Scenario, frozenset[clingo.Symbol]]) -> None:
+        self.disputed = case.disputed
+        self.scenarios = scenarios
+
+    def _consistent(self, findings: Assumptions) -> list[frozenset[clingo.Symbol]]:
+        fixed = dict(findings)
+        return [
+            atoms
+            for scenario, atoms in self.scenarios.items()
+            if all(
+                fixed.get(fact, found) == found
+                for fact, found in zip(self.disputed, scenario, strict=True)
+            )
+        ]
+
+    def scenario(self, findings: Assumptions = ()) -> frozenset[clingo.Symbol]:
+        """Every atom of the scenario where ``findings`` hold, the rest as stated (true)."""
+        fixed = dict(findings)
+        return self.scenarios[tuple(fixed.get(fact, True) for fact in self.disputed)]
+
+    def consequences(self, findings: Assumptions = ()) -> Consequences:
+        """What holds in every scenario (certain) and in some (possible) under ``findings``."""
+        consistent = self._consistent(findings)
+        if len(consistent) == 1:
+            return Consequences(certain=consistent[0], possible=consistent[0])
+        return Consequences(
+            certain=frozenset.intersection(*consistent), possible=frozenset.union(*consistent)
+        )
+
+
+#: Either way of answering the explanation's questions about disputes.
+DisputeQuestions = Disputes | EnumeratedDisputes
+
+
+def disputes_of(
+    case: CaseFile,
+    rules: RuleSet,
+    deadline: Deadline,
+    as_of: int | None = None,
+    engine: str = "clingo",
+) -> DisputeQuestions:
+    """What the explanation asks about the case's disputes, answered by the chosen engine."""
+    if _engine(engine, case, MAX_ENUMERATED_DISPUTES) == "prolog":
+        return EnumeratedDisputes(case, solve_scenarios(case, rules, deadline, as_of, engine))
+    return Disputes(case, rules, deadline, as_of)

@@ -12,22 +12,27 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import cache
 
 import clingo
 
 from pyknow_bridge.casefile.loader import CaseFile
 from pyknow_bridge.core.limits import Deadline
-from pyknow_bridge.doctrine.authorities import parse_source
+from pyknow_bridge.doctrine.authorities import Citation, parse_source
 from pyknow_bridge.doctrine.derivation import DERIVATION, derivations_of
 from pyknow_bridge.doctrine.jurisdictions import claim_conclusions, claim_guards
 from pyknow_bridge.doctrine.jurisdictions import routes as routes_of
 from pyknow_bridge.doctrine.rulebook import RuleEntry, Signature, load_rulebook
 from pyknow_bridge.doctrine.rules_in_force import RuleSet, rules_in_force
+from pyknow_bridge.doctrine.scaffolding import hooks
 from pyknow_bridge.engine.clingo_control import as_deadline
 from pyknow_bridge.engine.shown import read_atom
-from pyknow_bridge.engine.solver import Scenario, solve_scenarios
+from pyknow_bridge.engine.solver import DisputeQuestions, disputes_of
+from pyknow_bridge.explain.branches import branches
+from pyknow_bridge.explain.decisive import decisive_reason
 from pyknow_bridge.explain.matching import (
     Attempt,
+    Bindings,
     CompiledRule,
     Condition,
     Const,
@@ -38,13 +43,15 @@ from pyknow_bridge.explain.matching import (
     Var,
     attempt,
     compile_rule,
+    counted,
     instantiate,
     native,
     render,
+    render_bindings,
     substitute,
     to_symbol,
-    unify,
 )
+from pyknow_bridge.explain.scope import rule_jurisdictions
 from pyknow_bridge.model import explanation
 from pyknow_bridge.model.explanation import (
     ATTEMPT,
@@ -96,13 +103,17 @@ def explain_case(
     """
     rules = rules_in_force(views)
     deadline = as_deadline(time_limit)
-    scenarios = solve_scenarios(case, rules, deadline, as_of, engine)
-    as_stated = tuple(True for _ in case.disputed)
-    builder = _Builder(case, scenarios, as_stated, rules)
+    disputes = disputes_of(case, rules, deadline, as_of, engine)
+    stated = disputes.scenario()
+    builder = _Builder(case, stated, _Modalities(disputes), rules)
     unique = []
     for plaintiff, defendant in case.claims():
         deadline.check("explaining")
-        unique.append(builder.claim(plaintiff, defendant))
+        claim = builder.claim(plaintiff, defendant)
+        outcome = builder.nodes[claim.outcome]
+        if outcome.modality is Modality.POSSIBLE:
+            claim.branches = branches(disputes, plaintiff, defendant, outcome.depends_on)
+        unique.append(claim)
     return Explanation(
         path=str(case.path),
         case_name=case.text_value("case_name"),
@@ -112,27 +123,57 @@ def explain_case(
         disputed=case.disputed_texts,
         nodes=builder.nodes,
         claims=unique,
-        law=law_applied(read_atom(a) for a in scenarios[as_stated]),
+        law=law_applied(read_atom(a) for a in stated),
     )
+
+
+class _Modalities:
+    """Whether an atom holds in every scenario, in some, or in none, and which disputed facts
+    it turns on: one that, fixed one way or the other, changes whether the atom is certain
+    or possible. Read off brave and cautious consequences (see :class:`Disputes`)."""
+
+    def __init__(self, disputes: DisputeQuestions) -> None:
+        self.overall = disputes.consequences()
+        self.by_fact = [
+            (
+                str(fact),
+                disputes.consequences([(fact, True)]),
+                disputes.consequences([(fact, False)]),
+            )
+            for fact in disputes.disputed
+        ]
+
+    def of(self, atom: clingo.Symbol) -> tuple[Modality, tuple[str, ...]]:
+        if atom in self.overall.certain:
+            return Modality.CERTAIN, ()
+        if atom not in self.overall.possible:
+            return Modality.ABSENT, ()
+        turns_on = tuple(
+            fact
+            for fact, held, not_held in self.by_fact
+            if (atom in held.certain, atom in held.possible)
+            != (atom in not_held.certain, atom in not_held.possible)
+        )
+        return Modality.POSSIBLE, turns_on
 
 
 class _Builder:
     def __init__(
         self,
         case: CaseFile,
-        scenarios: dict[Scenario, frozenset[clingo.Symbol]],
-        as_stated: Scenario,
+        atoms: frozenset[clingo.Symbol],
+        modalities: _Modalities,
         rules: RuleSet,
     ) -> None:
         self.case = case
-        self.scenarios = scenarios
-        atoms = scenarios[as_stated]
+        self.modalities = modalities
         derivations = [a for a in atoms if a.name == DERIVATION]
         self.model = Model(atoms.difference(derivations))
         self.derivations = derivations_of(derivations)
         self.facts = {fact.symbol: fact.line for fact in case.facts}
         book = load_rulebook()
         self.inputs: set[Signature] = set(book.inputs())
+        self.controls = {doc.signature for doc in book.predicates if doc.role == "Control"}
         self.rules_by_head: dict[Signature, list[tuple[RuleEntry, CompiledRule]]] = defaultdict(
             list
         )
@@ -140,10 +181,14 @@ class _Builder:
             if rule.head is not None and rule.node is not None:
                 self.rules_by_head[rule.head].append((rule, compile_rule(rule.node)))
         self.nodes: dict[str, Node] = {}
-        guards = claim_guards()
-        self.guard = guards[case.jurisdiction]
-        #: Conditions that only select a jurisdiction: a rule failing on another's does not apply.
-        self.other_guards = frozenset(guards.values()) - {self.guard}
+        compiled = [pair for pairs in self.rules_by_head.values() for pair in pairs]
+        #: Rules of another jurisdiction than the case's: "why not" never tries them.
+        self.foreign = {
+            rule_id
+            for rule_id, jurisdiction in rule_jurisdictions(compiled, claim_guards()).items()
+            if jurisdiction != case.jurisdiction
+        }
+        self.hooks = hooks()
 
     # --- per claim -------------------------------------------------------------
 
@@ -158,11 +203,9 @@ class _Builder:
             return self.why(goal) if goal in self.model else self.why_not(goal)
 
         def of_claim(name: str, arity: int = 3) -> list[clingo.Symbol]:
-            return [
-                s
-                for s, value in self.model.candidates(name, arity)
-                if isinstance(value, tuple) and value[1:3] == (plaintiff, defendant)
-            ]
+            rest = tuple(Var(f"V{index}") for index in range(arity - 2))
+            pattern = Fn(name, (Const(plaintiff), Const(defendant), *rest))
+            return [symbol for symbol, _ in self.model.matching(pattern, {})]
 
         def valued(name: str) -> str | None:
             held = of_claim(name)
@@ -178,7 +221,7 @@ class _Builder:
                 not_met = atom("element", clingo.Function(element), clingo.Function("not_met"))
                 chosen = met if met in self.model else not_met
                 element_nodes.append((element, self.why(chosen)))
-            routes.append(RouteExplanation(basis=basis, node=route_node, elements=element_nodes))
+            routes.append(self._route(basis, route_node, element_nodes))
         if atom("special_duty") in self.model:
             duty = self.why(atom("special_duty"))
         elif atom("ordinary_duty") in self.model:
@@ -198,6 +241,7 @@ class _Builder:
             reliance_defeaters=[self.why(s) for s in of_claim("reliance_defeated")],
             immunity=valued("immunity"),
             causation=either("no_proximate_cause"),
+            grounds=self._grounds(atom("recovery_barred")),
             other=[
                 self.why(held)
                 for conclusion in claim_conclusions()
@@ -205,6 +249,39 @@ class _Builder:
                 for held in sorted(of_claim(conclusion.name, conclusion.arity))
             ],
         )
+
+    def _grounds(self, barred: clingo.Symbol) -> list[str]:
+        """The premise of every rule that bars recovery: each is a ground on its own."""
+        grounds: list[str] = []
+        order = {rule.rule_id: index for index, rule in enumerate(load_rulebook().rules)}
+        derivations = self.derivations.get(barred, [])
+        for derivation in sorted(derivations, key=lambda d: order[d.arguments[0].string]):
+            for premise in derivation.arguments[2].arguments:
+                child = self._premise(premise)
+                if child is not None and child not in grounds:
+                    grounds.append(child)
+        return grounds
+
+    def _route(self, basis: str, node: str, elements: list[tuple[str, str]]) -> RouteExplanation:
+        """A route, with the decisive reason of each element not met when it fails."""
+        route = RouteExplanation(basis=basis, node=node, elements=elements)
+        if self.nodes[node].holds:
+            return route
+        graph = Explanation("", None, None, "", (), (), self.nodes, [])
+        ranked = []
+        for index, (element, element_node) in enumerate(elements):
+            term = self.nodes[element_node].term
+            if term is None or term.arguments[-1].value != "not_met":
+                continue
+            found = decisive_reason(graph, element_node)
+            route.reasons[element] = None if found is None else found[1]
+            if found is not None:
+                (_, kind), reason = found
+                ranked.append((kind, index, reason))
+        # What the facts say against the plaintiff first; else the first element listed
+        # (rules/routes.lp lists them in the doctrine's order).
+        route.lead = min(ranked)[2] if ranked else None
+        return route
 
     # --- why -------------------------------------------------------------------
 
@@ -214,7 +291,7 @@ class _Builder:
         if node_id in self.nodes:
             return node_id
         derivations = sorted(self.derivations.get(atom, []))
-        term = term_of_value(native(atom))
+        term = term_of_value(self.model.value_of(atom))
         if atom in self.facts and not derivations:
             self._add(Node(node_id, term, FACT, True, line=self.facts[atom]), atom)
             return node_id
@@ -235,7 +312,10 @@ class _Builder:
         if premise.type == clingo.SymbolType.String:
             return None  # an aggregate: visible in the rule's text
         if premise.match("neg", 1):
-            return self.why_not(premise.arguments[0])
+            negated = premise.arguments[0]
+            if (negated.name, len(negated.arguments)) in self.hooks - set(self.rules_by_head):
+                return None  # no view or dated rule in force could set this rule aside
+            return self.why_not(negated)
         if premise.name == "some" and premise.arguments:
             held = [alt for alt in premise.arguments if alt in self.model]
             return self.why(held[0]) if held else None
@@ -245,14 +325,12 @@ class _Builder:
 
     def why_not(self, goal: clingo.Symbol | Term, depth: int = 0) -> str:
         """The node of an atom (or an atom pattern) that holds nowhere in the stated scenario."""
-        if isinstance(goal, clingo.Symbol) and _has_placeholder(goal):
-            goal = _pattern_of(goal)
-        text = str(goal) if isinstance(goal, clingo.Symbol) else render(goal)
+        goal, text = _goal_and_text(goal)
         node_id = f"-{text}"
         if node_id in self.nodes:
             return node_id
         if isinstance(goal, clingo.Symbol):
-            term = term_of_value(native(goal))
+            term = term_of_value(self.model.value_of(goal))
         else:
             term = term_of_pattern(goal)
         signature = _signature(goal)
@@ -260,20 +338,24 @@ class _Builder:
             node = Node(node_id, term, NOT_STATED, False, note="not stated in the fact file")
             self._add(node, goal)
             return node_id
+        if signature in self.controls:
+            node = Node(node_id, term, NOT_STATED, False, note="not set by the caller")
+            self._add(node, goal)
+            return node_id
         node = Node(node_id, term, NOT_DERIVED, False)
         self._add(node, goal)
         if depth >= MAX_WHY_NOT_DEPTH:
             node.note = "not expanded further"
             return node_id
-        target = native(goal) if isinstance(goal, clingo.Symbol) else goal
+        target = self.model.value_of(goal) if isinstance(goal, clingo.Symbol) else goal
         for rule, compiled in self.rules_by_head.get(signature, []):
             if compiled.listed:  # a rule that lists the values a predicate holds for
-                values = ", ".join(render(v) for v in compiled.listed)
+                values = ", ".join(_listed_value(v) for v in compiled.listed)
                 node.note = f"not one of the values [{rule.rule_id}] lists: {values}"
                 node.rule_id, node.statement = rule.rule_id, rule.statement
-                node.citations = tuple(parse_source(rule.source))
+                node.citations = _citations(rule.source)
                 continue
-            if _other_jurisdiction(compiled, self.other_guards):
+            if rule.rule_id in self.foreign:
                 continue
             tried = attempt(self.model, compiled, target)
             if tried is None or tried.succeeded:
@@ -287,17 +369,19 @@ class _Builder:
         node_id = f"{parent}@{rule.rule_id}"
         node = self._rule_node(node_id, None, ATTEMPT, False, rule, label=rule.rule_id)
         self.nodes[node_id] = node
-        for condition in tried.failed:
-            for child in self._failed_condition(condition, tried, depth):
+        for condition, bindings in tried.failed:
+            for child in self._failed_condition(condition, bindings, depth):
                 if child not in node.children:
                     node.children.append(child)
         return node_id
 
-    def _failed_condition(self, condition: Condition, tried: Attempt, depth: int) -> list[str]:
+    def _failed_condition(self, condition: Condition, bindings: Bindings, depth: int) -> list[str]:
         """The nodes saying why a condition failed (every defeater, for a failed `not X`)."""
         term = condition.atom
-        if term is None:  # a comparison or a count that did not hold
-            text = condition.rendered(tried.bindings)
+        if condition.count is not None:
+            return [self._failed_count(condition, bindings, depth)]
+        if term is None:  # a comparison that did not hold
+            text = condition.rendered(bindings)
             node_id = f"-{text}"
             if node_id not in self.nodes:
                 note = "condition not met"
@@ -305,15 +389,46 @@ class _Builder:
                 self.nodes[node_id] = node
             return [node_id]
         if condition.negated:  # `not X` failed: each X that holds defeats it; explain each
-            held = [
-                s
-                for s, value in self.model.candidates(term.name, len(term.args))
-                if unify(term, value, tried.bindings) is not None
-            ]
+            held = [symbol for symbol, _ in self.model.matching(term, bindings)]
             return [self.why(atom) for atom in held]
-        ground = instantiate(term, tried.bindings)
-        goal = to_symbol(ground) if ground is not None else substitute(term, tried.bindings)
+        ground = instantiate(term, bindings)
+        goal = to_symbol(ground) if ground is not None else substitute(term, bindings)
         return [self.why_not(goal, depth + 1)]
+
+    def _failed_count(self, condition: Condition, bindings: Bindings, depth: int) -> str:
+        """A count that failed: what was counted when there were too many, else why each
+        alternative does not hold."""
+        assert condition.count is not None
+        elements, bounds = condition.count
+        found = counted(self.model, condition, bindings)
+        required = " and ".join(f"{op} {bound}" for op, bound in bounds)
+        too_many = any(len(found) > bound for op, bound in bounds if op in {"<", "<=", "="})
+        node_id = f"-{condition.rendered(bindings)}@{render_bindings(bindings)}"
+        if node_id in self.nodes:
+            return node_id
+        label = f"the rule requires the count of these to be {required}; {len(found)} found"
+        node = Node(node_id, None, NOT_DERIVED, False, note="condition not met", label=label)
+        self.nodes[node_id] = node
+        children: list[str] = []
+        if too_many:
+            for conditions, extended in found.values():
+                for part in conditions:
+                    ground = None if part.atom is None else instantiate(part.atom, extended)
+                    if ground is not None and not part.negated:
+                        children.append(self.why(to_symbol(ground)))
+        else:
+            for _, conditions in elements:
+                first = next((c for c in conditions if c.atom and not c.negated), None)
+                if first is not None and first.atom is not None:
+                    ground = instantiate(first.atom, bindings)
+                    goal = (
+                        to_symbol(ground)
+                        if ground is not None
+                        else substitute(first.atom, bindings)
+                    )
+                    children.append(self.why_not(goal, depth + 1))
+        node.children = list(dict.fromkeys(children))
+        return node_id
 
     # --- shared ------------------------------------------------------------------
 
@@ -337,33 +452,23 @@ class _Builder:
             label=label,
             rule_id=rule.rule_id,
             statement=rule.statement,
-            citations=tuple(parse_source(rule.source)),
+            citations=_citations(rule.source),
             burden=rule.burden,
             burden_note=rule.burden_note,
         )
 
     def _add(self, node: Node, atom: clingo.Symbol | Term) -> None:
         if isinstance(atom, clingo.Symbol):
-            node.modality, node.depends_on = self._modality(atom)
+            node.modality, node.depends_on = self.modalities.of(atom)
         else:
             node.modality = Modality.ABSENT if not node.holds else Modality.CERTAIN
         self.nodes[node.id] = node
 
-    def _modality(self, atom: clingo.Symbol) -> tuple[Modality, tuple[str, ...]]:
-        holds_in = {s for s, atoms in self.scenarios.items() if atom in atoms}
-        if len(holds_in) == len(self.scenarios):
-            return Modality.CERTAIN, ()
-        if not holds_in:
-            return Modality.ABSENT, ()
-        disputed = self.case.disputed
-        turns_on = []
-        for index, fact in enumerate(disputed):
-            for scenario in itertools.product([True, False], repeat=len(disputed)):
-                flipped = (*scenario[:index], not scenario[index], *scenario[index + 1 :])
-                if (scenario in holds_in) != (flipped in holds_in):
-                    turns_on.append(str(fact))
-                    break
-        return Modality.POSSIBLE, tuple(turns_on)
+
+@cache
+def _citations(source: str) -> tuple[Citation, ...]:
+    """A rule's ``% Source:`` line parsed, once per process (the rules are fixed)."""
+    return tuple(parse_source(source))
 
 
 def term_of_value(value: Value) -> explanation.Term:
@@ -398,6 +503,17 @@ def _signature(goal: clingo.Symbol | Term) -> Signature:
     return (goal.name, len(goal.args))
 
 
+def _goal_and_text(goal: clingo.Symbol | Term) -> tuple[clingo.Symbol | Term, str]:
+    """A goal (a premise with ``"_"`` made a pattern) and its text."""
+    if not isinstance(goal, clingo.Symbol):
+        return goal, render(goal)
+    text = str(goal)
+    if '"_"' in text and _has_placeholder(goal):  # the text first: the C API is slow
+        pattern = _pattern_of(goal)
+        return pattern, render(pattern)
+    return goal, text
+
+
 def _has_placeholder(symbol: clingo.Symbol) -> bool:
     if symbol.type == clingo.SymbolType.String:
         return symbol.string == "_"
@@ -420,9 +536,8 @@ def _pattern_of(symbol: clingo.Symbol) -> Term:
     return convert(symbol)
 
 
-def _other_jurisdiction(rule: CompiledRule, other_guards: frozenset[str]) -> bool:
-    """Whether the rule belongs to another jurisdiction (it requires another claim guard)."""
-    return any(
-        c.atom is not None and not c.negated and c.atom.name in other_guards
-        for c in rule.conditions
-    )
+def _listed_value(term: Term) -> str:
+    """One value a list rule lists: its argument (``provided_protection``), not the atom."""
+    if isinstance(term, Fn) and len(term.args) == 1:
+        return render(term.args[0])
+    return render(term)

@@ -167,6 +167,11 @@ def render(term: Term, bindings: Bindings | None = None) -> str:
     return f"{term.name}({','.join(render(a, bindings) for a in term.args)})"
 
 
+def render_bindings(bindings: Bindings) -> str:
+    """Bindings as text, in name order: ``P=valdez,D=city``."""
+    return ",".join(f"{name}={text(value)}" for name, value in sorted(bindings.items()))
+
+
 # --- The model -----------------------------------------------------------------------
 
 
@@ -180,22 +185,53 @@ class Model:
         for text, atom in texts:
             self._symbols[_signature_of_text(text)].append(atom)
         self._values: dict[tuple[str, int], list[tuple[clingo.Symbol, Value]]] = {}
+        self._native: dict[clingo.Symbol, Value] = {}
+        self._index: dict[tuple[str, int, int], dict[Value, list[tuple[clingo.Symbol, Value]]]] = {}
 
     def candidates(self, name: str, arity: int) -> list[tuple[clingo.Symbol, Value]]:
         """The atoms of a predicate, each with its plain value."""
         key = (name, arity)
         if key not in self._values:
-            self._values[key] = [(s, native(s)) for s in self._symbols.get(key, [])]
+            self._values[key] = [(s, self.value_of(s)) for s in self._symbols.get(key, [])]
         return self._values[key]
+
+    def value_of(self, symbol: clingo.Symbol) -> Value:
+        """:func:`native` of a symbol, once per symbol (clingo's C API is slow to walk)."""
+        value = self._native.get(symbol)
+        if value is None:
+            value = self._native[symbol] = native(symbol)
+        return value
 
     def matches(self, term: Term, bindings: Bindings) -> Iterator[Bindings]:
         """Every extension of ``bindings`` under which the atom ``term`` is in the model."""
+        for _, extended in self.matching(term, bindings):
+            yield extended
+
+    def matching(self, term: Term, bindings: Bindings) -> Iterator[tuple[clingo.Symbol, Bindings]]:
+        """Every atom of the model that ``term`` matches under ``bindings``, with the extended
+        bindings. Looked up by the first argument already bound (the plaintiff, usually),
+        so a file with many claims costs each match only its own claim's atoms."""
         if not isinstance(term, Fn):
             return
-        for _, value in self.candidates(term.name, len(term.args)):
+        for symbol, value in self._by_bound_argument(term, bindings):
             extended = unify(term, value, bindings)
             if extended is not None:
-                yield extended
+                yield symbol, extended
+
+    def _by_bound_argument(self, term: Fn, bindings: Bindings) -> list[tuple[clingo.Symbol, Value]]:
+        arity = len(term.args)
+        for position, argument in enumerate(term.args):
+            value = instantiate(argument, bindings)
+            if value is not None:
+                key = (term.name, arity, position)
+                if key not in self._index:
+                    index: dict[Value, list[tuple[clingo.Symbol, Value]]] = defaultdict(list)
+                    for symbol, full in self.candidates(term.name, arity):
+                        assert isinstance(full, tuple)
+                        index[full[position + 1]].append((symbol, full))
+                    self._index[key] = dict(index)
+                return self._index[key].get(value, [])
+        return self.candidates(term.name, arity)
 
     def __contains__(self, atom: object) -> bool:
         return atom in self.atoms
@@ -315,15 +351,23 @@ def satisfy(model: Model, condition: Condition, bindings: Bindings) -> Iterator[
             left = right
         yield bindings
     elif condition.count is not None:
-        elements, bounds = condition.count
-        counted: set[tuple[object, ...]] = set()
-        for index, (terms, conditions) in enumerate(elements):
-            for extended in _satisfy_all(model, conditions, bindings):
-                key = tuple(instantiate(t, extended) for t in terms) if terms else (index,)
-                counted.add(key)
-        size = len(counted)
-        if all(_BY_TEXT[op](size, bound) for op, bound in bounds):
+        size = len(counted(model, condition, bindings))
+        if all(_BY_TEXT[op](size, bound) for op, bound in condition.count[1]):
             yield bindings
+
+
+def counted(
+    model: Model, condition: Condition, bindings: Bindings
+) -> dict[tuple[object, ...], tuple[tuple[Condition, ...], Bindings]]:
+    """What a count condition counts: each counted key, with the conditions and bindings that
+    made it hold."""
+    assert condition.count is not None
+    found: dict[tuple[object, ...], tuple[tuple[Condition, ...], Bindings]] = {}
+    for index, (terms, conditions) in enumerate(condition.count[0]):
+        for extended in _satisfy_all(model, conditions, bindings):
+            key = tuple(instantiate(t, extended) for t in terms) if terms else (index,)
+            found.setdefault(key, (conditions, extended))
+    return found
 
 
 def _satisfy_all(
@@ -377,54 +421,140 @@ def compile_rule(rule: ast.AST) -> CompiledRule:
 
 @dataclass(frozen=True)
 class Attempt:
-    """How far a rule got towards a goal: success, or the conditions that failed."""
+    """How far a rule got towards a goal: success, or the conditions that failed.
+
+    ``failed`` pairs each failed condition with the bindings at the point it failed, so a
+    condition is never shown with a value bound only after it (by a later condition).
+    """
 
     bindings: Bindings
-    failed: tuple[Condition, ...]
+    failed: tuple[tuple[Condition, Bindings], ...]
 
     @property
     def succeeded(self) -> bool:
         return not self.failed
 
 
+#: How many partial matches one attempt explores before it settles for the best so far.
+SEARCH_BUDGET = 4000
+
+
 def attempt(model: Model, rule: CompiledRule, goal: Value | Term) -> Attempt | None:
     """Match ``rule`` towards ``goal`` (a ground atom as a plain value, or an atom pattern).
 
-    Returns None when the rule's head cannot produce the goal at all; otherwise the
-    deepest partial match, with the first condition that failed there and every later
-    condition that fails under the same bindings.
+    Returns None when the rule's head cannot produce the goal at all; otherwise a match, or
+    the partial match that fails the fewest conditions. The body is matched left to right;
+    a condition nothing satisfies is recorded as failed and the match goes on past it, so
+    a later condition that excludes the rule (``not public_at_large(S)`` with S bound by
+    ``mandatory(S)``) is found even when an earlier one is missing.
     """
-    if rule.head is None:
+    head = rule.head
+    if head is None:
         return None
-    start = _unify_head(rule.head, goal)
+    start = _unify_head(head, goal)
     if start is None:
         return None
-    conditions = rule.conditions
-    best: tuple[int, Bindings] = (-1, start)
+    conditions = _specialise(head, goal, rule.conditions)
+    best: list[tuple[tuple[int, int], Bindings, tuple[tuple[Condition, Bindings], ...]]] = []
+    budget = [SEARCH_BUDGET]
 
-    def search(index: int, bindings: Bindings) -> Bindings | None:
-        nonlocal best
+    def search(
+        index: int, bindings: Bindings, failed: tuple[tuple[Condition, Bindings], ...]
+    ) -> Bindings | None:
+        budget[0] -= 1
+        if best and (len(failed) > best[0][0][0] or budget[0] < 0):
+            return None  # cannot do better than the best partial match found
         if index == len(conditions):
-            return bindings
+            if not failed:
+                return bindings
+            first = conditions.index(failed[0][0])
+            score = (len(failed), -first)  # fewest failures, then the longest matched prefix
+            if not best or score < best[0][0]:
+                best[:] = [(score, bindings, failed)]
+            return None
+        if _undetermined(conditions[index], bindings):
+            return search(index + 1, bindings, failed)  # its binder failed: nothing to say
+        found = False
         for extended in satisfy(model, conditions[index], bindings):
-            result = search(index + 1, extended)
+            found = True
+            result = search(index + 1, extended, failed)
             if result is not None:
                 return result
-        if index > best[0]:
-            best = (index, bindings)
+        if not found:
+            return search(index + 1, bindings, (*failed, (conditions[index], bindings)))
         return None
 
-    solution = search(0, start)
+    solution = search(0, start, ())
     if solution is not None:
         return Attempt(bindings=solution, failed=())
-    index, bindings = best
-    failed = [conditions[index]]
-    for later in conditions[index + 1 :]:
-        if later.atom is not None and _unbound(later.atom, bindings):
-            continue  # it depends on what the failed condition would have bound
-        if next(satisfy(model, later, bindings), None) is None:
-            failed.append(later)
-    return Attempt(bindings=bindings, failed=tuple(failed))
+    _, bindings, failed = best[0]
+    return Attempt(bindings=bindings, failed=failed)
+
+
+def _specialise(
+    head: Fn, goal: Value | Term, conditions: tuple[Condition, ...]
+) -> tuple[Condition, ...]:
+    """The conditions with each head variable the goal pattern fills with an open term
+    (``X`` of ``undertaking_promise(P, D, X)`` for the goal ``...(p, d, arrest(T))``) replaced
+    by that term, so the body must produce it: ``promised(A, Q, arrest(T))``."""
+    if not isinstance(goal, Fn):
+        return conditions
+    mapping: dict[str, Term] = {}
+    for head_term, goal_term in zip(head.args, goal.args, strict=True):
+        open_term = isinstance(goal_term, Fn) and instantiate(goal_term, {}) is None
+        if isinstance(head_term, Var) and open_term:
+            mapping[head_term.name] = goal_term
+    if not mapping:
+        return conditions
+    return tuple(_replace_condition(c, mapping) for c in conditions)
+
+
+def _replace(term: Term, mapping: dict[str, Term]) -> Term:
+    if isinstance(term, Var):
+        return mapping.get(term.name, term)
+    if isinstance(term, Fn):
+        return Fn(term.name, tuple(_replace(a, mapping) for a in term.args))
+    return term
+
+
+def _replace_condition(condition: Condition, mapping: dict[str, Term]) -> Condition:
+    atom = condition.atom
+    comparison = condition.comparison
+    count = condition.count
+    if atom is not None:
+        replaced = _replace(atom, mapping)
+        assert isinstance(replaced, Fn)
+        atom = replaced
+    if comparison is not None:
+        left, guards = comparison
+        comparison = (
+            _replace(left, mapping),
+            tuple((op, _replace(t, mapping)) for op, t in guards),
+        )
+    if count is not None:
+        elements, bounds = count
+        count = (
+            tuple(
+                (
+                    tuple(_replace(t, mapping) for t in terms),
+                    tuple(_replace_condition(c, mapping) for c in inner),
+                )
+                for terms, inner in elements
+            ),
+            bounds,
+        )
+    return Condition(condition.text, atom, condition.negated, comparison, count)
+
+
+def _undetermined(condition: Condition, bindings: Bindings) -> bool:
+    """Whether a negated atom or a comparison mentions a variable still unbound (the
+    condition that would have bound it failed), so it can neither hold nor fail."""
+    if condition.atom is not None:
+        return condition.negated and _unbound(condition.atom, bindings)
+    if condition.comparison is not None:
+        left, guards = condition.comparison
+        return any(_unbound(term, bindings) for term in (left, *(t for _, t in guards)))
+    return False
 
 
 def _unbound(term: Term, bindings: Bindings) -> bool:

@@ -94,6 +94,26 @@ class RouteExplanation:
     basis: str
     node: str
     elements: list[tuple[str, str]]  # (element name, node id)
+    #: For a route not made out: each element not met, with the node of its decisive reason
+    #: (see :mod:`pyknow_bridge.explain.decisive`), in the order the elements are listed.
+    reasons: dict[str, str | None] = field(default_factory=dict)
+    #: The decisive reason of the route: the first element's whose reason excludes it, else
+    #: the first element's not met.
+    lead: str | None = None
+
+
+@dataclass
+class Branch:
+    """One outcome a claim reaches on some findings of the disputed facts."""
+
+    outcome: str
+    #: Each set of findings that leads to the outcome: (disputed fact, found or not).
+    findings: list[list[tuple[str, bool]]]
+    #: In one scenario of the branch: the routes made out, the grounds barring recovery
+    #: (``public_duty_bar``, ``immunity``, ``no_proximate_cause``), what defeats reliance.
+    bases: list[str]
+    grounds: list[str]
+    defeaters: list[str]
 
 
 @dataclass
@@ -110,6 +130,13 @@ class ClaimExplanation:
     reliance_defeaters: list[str]
     immunity: str | None
     causation: str
+    #: Each independent ground that defeats the claim (the premise of each rule deriving
+    #: ``recovery_barred``: the public duty bar, the immunity, no proximate cause), in rule
+    #: order; empty when the claim may recover.
+    grounds: list[str] = field(default_factory=list)
+    #: When the outcome turns on disputed facts: one branch per outcome (see
+    #: :mod:`pyknow_bridge.explain.branches`); empty otherwise.
+    branches: list[Branch] = field(default_factory=list)
     #: Nodes of the conclusions the rules declare on a claim that no field above explains
     #: (one per atom that holds).
     other: list[str] = field(default_factory=list)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from pyknow_bridge.core.printable import printable
 from pyknow_bridge.doctrine.jurisdictions import jurisdiction_name
+from pyknow_bridge.doctrine.scaffolding import hidden_predicates, list_predicates
 from pyknow_bridge.model.explanation import (
     ATTEMPT,
     FACT,
@@ -21,15 +22,11 @@ from pyknow_bridge.model.explanation import (
     ClaimExplanation,
     Explanation,
     Node,
+    RouteExplanation,
 )
 from pyknow_bridge.model.results import Modality
 from pyknow_bridge.render.text import words
 
-#: Atoms that hold in every claim of a file and explain nothing about it.
-SCAFFOLDING = frozenset(
-    {"claim", "jurisdiction", "agent", "dc_claim", "ny_claim", "plaintiff", "defendant"}
-    | {"dc_element", "ny_element"}
-)
 MAX_DEPTH = 9
 
 # --- The outline shared by memo and Markdown -----------------------------------------
@@ -46,25 +43,70 @@ def _citations(node: Node) -> str:
     return "; ".join(str(c) for c in node.citations)
 
 
-def _label(node: Node) -> str:
+#: How a step stands to the step above it, which decides how it reads.
+PLAIN = ""  # as itself
+NEGATED = "negated"  # a `not X` the step above needed, and X indeed does not hold
+BARS = "bars"  # it holds, and that is what keeps the rule above from applying
+
+
+def _label(node: Node, context: str = PLAIN) -> str:
+    """One line of a trace. A satisfied `not X` reads as ✓ (X does not hold), never as a
+    failure; an attempt reads "does not apply", never "not under ... ✗ not ..."."""
+    if context == NEGATED:
+        mark = "✓"
+        if node.kind == NOT_STATED:
+            return f"✓ {node.atom} is {node.note or 'not stated in the fact file'}"
+        return f"✓ {_subject(node)} does not hold{_disputed(node)}"
     mark = "✓" if node.holds else "✗"
     if node.kind == FACT:
-        return f"{mark} {node.atom}: stated in the fact file (line {node.line})"
-    if node.kind == NOT_STATED:
-        return f"{mark} {node.atom}: not stated in the fact file"
-    if node.kind == ATTEMPT:
+        text = f"{mark} {node.atom}: stated in the fact file (line {node.line})"
+    elif node.kind == NOT_STATED:
+        text = f"{mark} {node.atom}: {node.note or 'not stated in the fact file'}"
+    elif node.kind == ATTEMPT:
         burden = f" Burden: {node.burden}." if node.burden else ""
-        return f"{mark} not under [{node.rule_id}] {node.statement} ({_citations(node)}).{burden}"
-    text = f"{mark} {node.atom}"
-    if node.rule_id and node.kind != NOT_DERIVED:
-        text += f": [{node.rule_id}] {node.statement} ({_citations(node)})"
-        if node.holds and node.burden_note:  # who had to show it, as the rule states
-            text += f" Burden: {node.burden_note}"
-    if node.note:
-        text += f": {node.note}"
+        return (
+            f"{mark} [{node.rule_id}] does not apply: {node.statement} "
+            f"({_citations(node)}).{burden}"
+        )
+    else:
+        text = f"{mark} {_subject(node)}"
+        if node.rule_id and node.kind != NOT_DERIVED:
+            text += f": [{node.rule_id}] {node.statement} ({_citations(node)})"
+            if node.holds and node.burden_note:  # who had to show it, as the rule states
+                text += f" Burden: {node.burden_note}"
+        if node.note:
+            text += f": {node.note}"
+    if context == BARS:
+        text += "; this keeps the rule from applying"
+    return text + _disputed(node)
+
+
+def _disputed(node: Node) -> str:
     if node.modality is Modality.POSSIBLE:
-        text += f" [depends on disputed {', '.join(node.depends_on) or 'facts'}]"
-    return text
+        return f" [depends on disputed {', '.join(node.depends_on) or 'facts'}]"
+    return ""
+
+
+def reason_text(node: Node) -> str:
+    """A decisive reason in a few words: what the facts state, or fail to state."""
+    if node.kind == FACT:
+        return f"{node.atom} is stated (line {node.line})"
+    if node.kind == NOT_STATED:
+        return f"{node.atom} is not stated"
+    if node.kind == NOT_DERIVED and node.rule_id:
+        return f"{_subject(node)} is not one of the values [{node.rule_id}] lists"
+    if node.holds:
+        return f"{node.atom} holds [{node.rule_id}]" if node.rule_id else f"{node.atom} holds"
+    return f"{node.atom} does not follow from the facts"
+
+
+def _subject(node: Node) -> str:
+    """What a step is about: its atom, or for a value of a list (``protective_act(directed)``)
+    the value alone, since the list is the rule's own bookkeeping."""
+    term = node.term
+    if term is not None and term.name in list_predicates() and term.arguments:
+        return ", ".join(argument.text() for argument in term.arguments)
+    return node.atom
 
 
 def is_scaffolding(node: Node) -> bool:
@@ -74,7 +116,7 @@ def is_scaffolding(node: Node) -> bool:
         return False
     if term.name == "acts_for":  # acts_for(P, P) says nothing; acts_for(parent, child) does
         return len(term.arguments) == 2 and term.arguments[0] == term.arguments[1]
-    return term.name in SCAFFOLDING
+    return term.name in hidden_predicates()
 
 
 def tree(
@@ -84,11 +126,11 @@ def tree(
     seen = set() if seen is None else seen
     lines: list[tuple[int, str]] = []
 
-    def walk(node_id: str, depth: int) -> None:
+    def walk(node_id: str, depth: int, context: str) -> None:
         node = explanation.node(node_id)
         if is_scaffolding(node):
             return
-        label = _label(node)
+        label = _label(node, context)
         children = [c for c in node.children if not is_scaffolding(explanation.node(c))]
         if node_id in seen and children:
             lines.append((depth, f"{label} (explained above)"))
@@ -99,10 +141,18 @@ def tree(
             lines.append((depth + 1, "…"))
             return
         for child in children:
-            walk(child, depth + 1)
+            walk(child, depth + 1, _context(node, explanation.node(child)))
 
-    walk(root, 0)
+    walk(root, 0, PLAIN)
     return lines
+
+
+def _context(parent: Node, child: Node) -> str:
+    if parent.holds and not child.holds:
+        return NEGATED
+    if not parent.holds and child.holds:
+        return BARS
+    return PLAIN
 
 
 def _value(explanation: Explanation, node_id: str) -> str:
@@ -110,6 +160,18 @@ def _value(explanation: Explanation, node_id: str) -> str:
     term = explanation.node(node_id).term
     assert term is not None and term.arguments, f"{node_id} has no value"
     return term.arguments[-1].text()
+
+
+def _route_reasons(explanation: Explanation, route: RouteExplanation) -> list[tuple[int, str]]:
+    """The elements a failed route does not meet, the decisive one first, each with the
+    reason the facts give."""
+    lead: list[tuple[int, str]] = []
+    others: list[tuple[int, str]] = []
+    for element, reason in route.reasons.items():
+        why = "" if reason is None else f", because {reason_text(explanation.node(reason))}"
+        decisive = reason is not None and reason == route.lead and not lead
+        (lead if decisive else others).append((0, f"Not met: {words(element)}{why}"))
+    return lead + others
 
 
 def outline(explanation: Explanation, claim: ClaimExplanation) -> list[Section]:
@@ -136,7 +198,7 @@ def outline(explanation: Explanation, claim: ClaimExplanation) -> list[Section]:
         made_out = explanation.node(route.node).holds
         status = "made out" if made_out else "not made out"
         title = f"{number}. {words(route.basis).capitalize()}: {status}"
-        application.trees.append((title, []))
+        application.trees.append((title, _route_reasons(explanation, route)))
         for element, node_id in route.elements:
             status = _value(explanation, node_id).replace("_", " ")
             heading = f"  {words(element).capitalize()}: {status}"
@@ -153,12 +215,71 @@ def outline(explanation: Explanation, claim: ClaimExplanation) -> list[Section]:
         further = [line for node_id in claim.other for line in tree(explanation, node_id, seen)]
         application.trees.append(("Further conclusions", further))
     conclusion = Section("Conclusion")
-    verdict = (
-        "may recover" if _value(explanation, claim.outcome) == "may_recover" else "no recovery"
-    )
-    conclusion.paragraphs.append(f"{verdict.capitalize()}.")
+    verdict = _verdict(explanation, claim)
+    if claim.branches:
+        verdict[0] = f"On the facts as stated (every disputed fact found): {verdict[0]}"
+    conclusion.paragraphs += verdict
+    conclusion.paragraphs += _branches(claim)
     conclusion.trees.append(("", tree(explanation, claim.outcome, set())[:1]))
     return [issue, rule, application, conclusion]
+
+
+#: What a "may recover" decides, and what it leaves for trial.
+SCOPE_CAVEAT = (
+    "Only the duty hurdles are decided here: whether a duty of care ran to the plaintiff, "
+    "whether an immunity defeats it, and whether proximate cause fails as a matter of law. "
+    "Breach, causation in fact and damages remain for trial."
+)
+
+
+def _verdict(explanation: Explanation, claim: ClaimExplanation) -> list[str]:
+    """The holding in words: every independent ground that defeats the claim, or the scope
+    of a claim that may recover."""
+    if _value(explanation, claim.outcome) == "may_recover":
+        return ["May recover.", SCOPE_CAVEAT]
+    grounds = [explanation.node(g) for g in claim.grounds]
+    if len(grounds) <= 1:
+        return [f"No recovery: {_ground_text(g)}" for g in grounds] or ["No recovery."]
+    paragraphs = [f"No recovery, on {len(grounds)} independent grounds:"]
+    for number, ground in enumerate(grounds, start=1):
+        lead = "" if number == 1 else "alternatively, "
+        paragraphs.append(f"({number}) {lead}{_ground_text(ground)}")
+    return paragraphs
+
+
+def _branches(claim: ClaimExplanation) -> list[str]:
+    """One paragraph per outcome the disputed facts can lead to, with the findings that
+    lead there; the reasoning above is shared by all of them."""
+    if not claim.branches:
+        return []
+    paragraphs = ["The outcome turns on disputed facts:"]
+    for branch in claim.branches:
+        ways = " or ".join(_findings(findings) for findings in branch.findings)
+        verdict = words(branch.outcome)
+        reasons = (
+            [f"special duty: {', '.join(words(b) for b in branch.bases)}"] if branch.bases else []
+        )
+        reasons += [words(g) for g in branch.grounds]
+        if branch.defeaters:
+            reasons.append(f"reliance defeated: {', '.join(words(r) for r in branch.defeaters)}")
+        because = f" ({'; '.join(reasons)})" if reasons else ""
+        paragraphs.append(f"If the jury {ways}: {verdict}{because}.")
+    return paragraphs
+
+
+def _findings(findings: list[tuple[str, bool]]) -> str:
+    if not findings:
+        return "finds the facts as stated"
+    return " and ".join(
+        f"finds {printable(fact)}" if held else f"does not find {printable(fact)}"
+        for fact, held in findings
+    )
+
+
+def _ground_text(node: Node) -> str:
+    if node.rule_id and node.statement:
+        return f"[{node.rule_id}] {node.statement}"
+    return f"{node.atom}."
 
 
 def _heading(explanation: Explanation) -> str:

@@ -21,7 +21,7 @@ def _row(doc: PredicateDoc) -> str:
         )
         meaning += f" ({allowed})"
     where = f"{doc.file.relative_to(RULES_DIR.parent)}:{doc.line}"
-    extension = " (extension)" if doc.extension else ""
+    extension = " (extension)" if doc.extension else " (view hook)" if doc.hook else ""
     return f"| `{doc.template}`{extension} | {meaning} | {where} |"
 
 
