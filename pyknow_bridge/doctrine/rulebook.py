@@ -8,7 +8,8 @@ The rule files are the single source of truth. Each rule sits under a comment bl
 
 and each predicate is documented once as ``% Input:``, ``% Internal:`` or ``% Output:``
 (optionally followed by a ``% Values:`` line that closes the list of its constants);
-``% Internal (view hook):`` marks a predicate only a selectable view derives.
+``% Internal (view hook):`` marks a predicate only a selectable view derives, and a
+``% Says:`` line gives it in plain words for reports.
 This module parses those comments and ties them, through clingo's own AST, to the
 statements beneath them. Everything derived from the doctrine (the fact-file schema,
 the claim schema, the predicate reference) is read from here.
@@ -36,6 +37,7 @@ _PREDICATE_DOC = re.compile(
     r"(?P<name>[a-z_][A-Za-z0-9_]*)\((?P<args>[^)]*)\)\s*--\s*(?P<meaning>.+)$"
 )
 _VALUES = re.compile(r"^%\s*Values:\s*(?P<arg>[A-Z]\w*)\s*=\s*(?P<values>.+)$")
+_SAYS = re.compile(r"^%\s*Says:\s*(?P<text>.+)$")
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,9 @@ class PredicateDoc:
     #: ``(view hook)``: only a selectable view (or a dated rule) derives it; the majority never
     #: does, so its absence explains nothing and reports leave it out.
     hook: bool = False
+    #: The ``% Says:`` line: the predicate in plain words, its argument letters in braces
+    #: (``{P} relied on ...``); reports use it before any atom.
+    says: list[str] = field(default_factory=list)
 
     @property
     def signature(self) -> Signature:
@@ -194,6 +199,10 @@ def _predicate_docs(path: Path, lines: list[str]) -> Iterator[PredicateDoc]:
         if values and last is not None:
             choices = tuple(v.strip() for v in values["values"].split("|"))
             last.values[values["arg"]] = choices
+            continue
+        says = _SAYS.match(text)
+        if says and last is not None:
+            last.says.append(says["text"].strip())
             continue
         if last is not None:
             yield last
