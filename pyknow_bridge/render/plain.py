@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
 
 from pyknow_bridge.core.printable import printable
-from pyknow_bridge.doctrine.rulebook import load_rulebook
+from pyknow_bridge.doctrine.rulebook import PredicateDoc, Signature, load_rulebook
 from pyknow_bridge.model.explanation import ATOM, COMPOUND, STRING, VAR, Term
 from pyknow_bridge.render.text import words
 
@@ -35,7 +36,7 @@ _PLACEHOLDER = re.compile(r"\{([A-Z]\w*)\}")
 
 def say(term: Term, names: Mapping[str, str]) -> str | None:
     """The atom in plain words, or None when its predicate has no ``% Says:`` line."""
-    doc = load_rulebook().predicate(term.name, len(term.arguments))
+    doc = _documented().get((term.name, len(term.arguments)))
     if doc is None or not doc.says:
         return None
     filled = {
@@ -43,6 +44,11 @@ def say(term: Term, names: Mapping[str, str]) -> str | None:
         for letter, argument in zip(doc.args, term.arguments, strict=True)
     }
     return _PLACEHOLDER.sub(lambda m: filled.get(m[1], m[0]), doc.says[0])
+
+
+@cache
+def _documented() -> dict[Signature, PredicateDoc]:
+    return {doc.signature: doc for doc in load_rulebook().predicates}
 
 
 def phrase(term: Term, letter: str, names: Mapping[str, str]) -> str:
