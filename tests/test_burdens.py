@@ -11,12 +11,13 @@ from pyknow_bridge.doctrine.rulebook import load_rulebook
 from pyknow_bridge.explain.builder import explain_case
 from pyknow_bridge.render.explanation_report import render_memo
 from tests.conftest import CASES_DIR, SHARED_DIR
+from tests.memo_lines import logical_lines
 
 BOOK = load_rulebook()
 
 
 def _line(memo: str, rule_id: str) -> str:
-    found = [line for line in memo.splitlines() if "✓" in line and f"[{rule_id}]" in line]
+    found = [line for line in logical_lines(memo) if "✓" in line and f"[{rule_id}]" in line]
     assert found, f"no line that holds under [{rule_id}] in the memo"
     return found[0]
 

@@ -129,3 +129,16 @@ def test_disputed_facts_are_recorded(tmp_path: Path) -> None:
     text = GOOD + "agent(o, city).\ncontact(p, o).\ndisputed(contact(p, o)).\n"
     case = load_case(_write(tmp_path, text))
     assert [str(s) for s in case.disputed] == ["contact(p,o)"]
+
+
+def test_a_display_name_must_name_something_declared(tmp_path: Path) -> None:
+    base = "jurisdiction(ny).\nplaintiff(valdez).\ndefendant(city).\nclaim(valdez, city).\n"
+    good = tmp_path / "good.lp"
+    good.write_text(base + 'name(valdez, "Carmen Valdez").\nname(city, "the City").\n')
+    assert load_case(good).text_value("case_name") is None
+    bad = tmp_path / "bad.lp"
+    bad.write_text(base + 'name(valdes, "Carmen Valdez").\n')
+    with pytest.raises(FactFileError) as caught:
+        load_case(bad)
+    assert "valdes is not a declared name" in str(caught.value.problems[0].message)
+    assert "did you mean valdez?" in str(caught.value.problems[0].message)

@@ -19,6 +19,10 @@ from pyknow_bridge.doctrine.vocabulary import DISPUTED, Schema
 _CLAIM = ("claim", 2)
 _PLAINTIFF = ("plaintiff", 1)
 
+#: A display name (``name(valdez, "Carmen Valdez")``) names something the file declares, of
+#: whatever kind.
+_DISPLAY_NAME = ("name", 2)
+
 #: A fact as this check sees it: predicate name and arguments.
 Statement = tuple[str, tuple[Term, ...]]
 
@@ -36,6 +40,11 @@ def reference_problems(schema: Schema, facts: Sequence[Statement]) -> Iterator[t
         if signature == _CLAIM and arguments[0] not in plaintiffs:
             yield index, _undeclared(str(arguments[0]), "plaintiff", "plaintiff/1", plaintiffs)
             continue
+        if signature == _DISPLAY_NAME:
+            every = set().union(*declared.values())
+            if arguments[0] not in every:
+                yield index, _undeclared(str(arguments[0]), "name", _introducers(schema), every)
+            continue
         for position, kind in uses[signature]:
             if arguments[position] not in declared[kind]:
                 yield index, _undeclared_use(schema, kind, arguments[position], declared)
@@ -45,6 +54,10 @@ def reference_problems(schema: Schema, facts: Sequence[Statement]) -> Iterator[t
                 message = _inner_problem(schema, signature, arguments, declared)
                 if message:
                     yield index, message
+
+
+def _introducers(schema: Schema) -> str:
+    return ", ".join(kind.introducers_text() for kind in schema.kinds)
 
 
 def _undeclared_use(

@@ -9,7 +9,8 @@ The rule files are the single source of truth. Each rule sits under a comment bl
 and each predicate is documented once as ``% Input:``, ``% Internal:`` or ``% Output:``
 (optionally followed by ``% Values:`` lines that close the lists of its constants, and,
 for an Output predicate, a ``% Field:`` line naming its key in results and JSON);
-``% Internal (view hook):`` marks a predicate only a selectable view derives.
+``% Internal (view hook):`` marks a predicate only a selectable view derives, and a
+``% Says:`` line gives it in plain words for reports.
 This module parses those comments and ties them, through clingo's own AST, to the
 statements beneath them. Everything derived from the doctrine (the fact-file schema,
 the claim schema, the predicate reference) is read from here.
@@ -39,6 +40,7 @@ _PREDICATE_DOC = re.compile(
 )
 _VALUES = re.compile(r"^%\s*Values:\s*(?P<arg>[A-Z]\w*)\s*=\s*(?P<values>.+)$")
 _FIELD = re.compile(r"^%\s*Field:\s*(?P<field>[a-z_][a-z0-9_]*)\s*$")
+_SAYS = re.compile(r"^%\s*Says:\s*(?P<text>.+)$")
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,9 @@ class PredicateDoc:
     #: ``(view hook)``: only a selectable view (or a dated rule) derives it; the majority never
     #: does, so its absence explains nothing and reports leave it out.
     hook: bool = False
+    #: The ``% Says:`` line: the predicate in plain words, its argument letters in braces
+    #: (``{P} relied on ...``); reports use it before any atom.
+    says: list[str] = field(default_factory=list)
     #: The key results and JSON give an Output predicate (its ``% Field:`` line; else its name).
     field_name: str = ""
 
@@ -207,6 +212,10 @@ def _predicate_docs(path: Path, lines: list[str]) -> Iterator[PredicateDoc]:
         named = _FIELD.match(text)
         if named and last is not None:
             last = dataclasses.replace(last, field_name=named["field"])
+            continue
+        says = _SAYS.match(text)
+        if says and last is not None:
+            last.says.append(says["text"].strip())
             continue
         if last is not None:
             yield last

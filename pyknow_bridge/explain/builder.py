@@ -124,6 +124,11 @@ def explain_case(
         nodes=builder.nodes,
         claims=unique,
         law=law_applied(read_atom(a) for a in stated),
+        names={
+            str(fact.symbol.arguments[0]): fact.symbol.arguments[1].string
+            for fact in case.facts
+            if fact.symbol.match("name", 2)
+        },
     )
 
 
@@ -238,7 +243,7 @@ class _Builder:
             duty=duty,
             routes=routes,
             reliance=either("justifiable_reliance"),
-            reliance_defeaters=[self.why(s) for s in of_claim("reliance_defeated")],
+            reliance_defeaters=self._in_rule_order(of_claim("reliance_defeated")),
             immunity=valued("immunity"),
             causation=either("no_proximate_cause"),
             grounds=self._grounds(atom("recovery_barred")),
@@ -249,6 +254,13 @@ class _Builder:
                 for held in sorted(of_claim(conclusion.name, conclusion.arity))
             ],
         )
+
+    def _in_rule_order(self, atoms: list[clingo.Symbol]) -> list[str]:
+        """The nodes of atoms that hold, in the order their rules are written (the order in
+        which the doctrine gives its reasons: Valdez's whereabouts before the deadline)."""
+        nodes = [self.nodes[self.why(atom)] for atom in atoms]
+        order = {rule.rule_id: index for index, rule in enumerate(load_rulebook().rules)}
+        return [n.id for n in sorted(nodes, key=lambda n: order.get(n.rule_id or "", -1))]
 
     def _grounds(self, barred: clingo.Symbol) -> list[str]:
         """The premise of every rule that bars recovery: each is a ground on its own."""

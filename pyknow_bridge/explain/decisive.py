@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from pyknow_bridge.doctrine.rulebook import load_rulebook
+from pyknow_bridge.doctrine.rulebook import PredicateDoc, Signature, load_rulebook
 from pyknow_bridge.model.explanation import ATTEMPT, NOT_DERIVED, NOT_STATED, Explanation, Node
 
 #: Kinds of reason, best first.
@@ -78,7 +78,7 @@ def reason_key(node: Node) -> str:
         return node.label
     if node.kind == NOT_DERIVED and node.rule_id and term.arguments:  # a value a list leaves out
         return term.arguments[-1].text()
-    doc = load_rulebook().predicate(term.name, len(term.arguments))
+    doc = _documented().get((term.name, len(term.arguments)))
     if doc is not None and doc.args and term.arguments:
         value = term.arguments[-1].text()
         if value in doc.values.get(doc.args[-1], ()):
@@ -90,6 +90,11 @@ def _position(node: Node) -> int:
     """Where the rule that derives (or failed to derive) the node stands in the rule files;
     facts first."""
     return _rule_positions().get(node.rule_id or "", -1)
+
+
+@cache
+def _documented() -> dict[Signature, PredicateDoc]:
+    return {doc.signature: doc for doc in load_rulebook().predicates}
 
 
 @cache

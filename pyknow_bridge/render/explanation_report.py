@@ -25,6 +25,7 @@ from pyknow_bridge.model.explanation import (
     RouteExplanation,
 )
 from pyknow_bridge.model.results import Modality
+from pyknow_bridge.render.plain import say
 from pyknow_bridge.render.text import words
 
 MAX_DEPTH = 9
@@ -49,19 +50,32 @@ NEGATED = "negated"  # a `not X` the step above needed, and X indeed does not ho
 BARS = "bars"  # it holds, and that is what keeps the rule above from applying
 
 
-def _label(node: Node, context: str = PLAIN) -> str:
+#: How a report names atoms: in plain words, and with the atoms too at the detail level.
+@dataclass(frozen=True)
+class Wording:
+    names: dict[str, str] = field(default_factory=dict)
+    detail: bool = False
+
+    def of(self, node: Node) -> str:
+        said = say(node.term, self.names) if node.term is not None else None
+        if said is None:
+            return _subject(node)
+        return f"{said} ⟨{_subject(node)}⟩" if self.detail else said
+
+
+def _label(node: Node, context: str = PLAIN, wording: Wording = Wording()) -> str:
     """One line of a trace. A satisfied `not X` reads as ✓ (X does not hold), never as a
     failure; an attempt reads "does not apply", never "not under ... ✗ not ..."."""
+    what = wording.of(node)
     if context == NEGATED:
-        mark = "✓"
         if node.kind == NOT_STATED:
-            return f"✓ {node.atom} is {node.note or 'not stated in the fact file'}"
-        return f"✓ {_subject(node)} does not hold{_disputed(node)}"
+            return f"✓ not stated in the fact file: {what}"
+        return f"✓ it does not hold that {what}{_disputed(node)}"
     mark = "✓" if node.holds else "✗"
     if node.kind == FACT:
-        text = f"{mark} {node.atom}: stated in the fact file (line {node.line})"
+        text = f"{mark} {what} (stated in the fact file, line {node.line})"
     elif node.kind == NOT_STATED:
-        text = f"{mark} {node.atom}: {node.note or 'not stated in the fact file'}"
+        text = f"{mark} {what}: {node.note or 'not stated in the fact file'}"
     elif node.kind == ATTEMPT:
         burden = f" Burden: {node.burden}." if node.burden else ""
         return (
@@ -69,7 +83,7 @@ def _label(node: Node, context: str = PLAIN) -> str:
             f"({_citations(node)}).{burden}"
         )
     else:
-        text = f"{mark} {_subject(node)}"
+        text = f"{mark} {what}"
         if node.rule_id and node.kind != NOT_DERIVED:
             text += f": [{node.rule_id}] {node.statement} ({_citations(node)})"
             if node.holds and node.burden_note:  # who had to show it, as the rule states
@@ -87,17 +101,18 @@ def _disputed(node: Node) -> str:
     return ""
 
 
-def reason_text(node: Node) -> str:
+def reason_text(node: Node, wording: Wording = Wording()) -> str:
     """A decisive reason in a few words: what the facts state, or fail to state."""
+    what = wording.of(node)
     if node.kind == FACT:
-        return f"{node.atom} is stated (line {node.line})"
+        return f"the file states that {what} (line {node.line})"
     if node.kind == NOT_STATED:
-        return f"{node.atom} is not stated"
+        return f"the file does not state that {what}"
     if node.kind == NOT_DERIVED and node.rule_id:
         return f"{_subject(node)} is not one of the values [{node.rule_id}] lists"
     if node.holds:
-        return f"{node.atom} holds [{node.rule_id}]" if node.rule_id else f"{node.atom} holds"
-    return f"{node.atom} does not follow from the facts"
+        return f"{what} [{node.rule_id}]" if node.rule_id else what
+    return f"it does not follow from the facts that {what}"
 
 
 def _subject(node: Node) -> str:
@@ -120,17 +135,18 @@ def is_scaffolding(node: Node) -> bool:
 
 
 def tree(
-    explanation: Explanation, root: str, seen: set[str] | None = None
+    explanation: Explanation, root: str, seen: set[str] | None = None, detail: bool = False
 ) -> list[tuple[int, str]]:
     """The lines of the explanation under ``root``: (depth, text), repeated subtrees cut."""
     seen = set() if seen is None else seen
     lines: list[tuple[int, str]] = []
+    wording = Wording(explanation.names, detail)
 
     def walk(node_id: str, depth: int, context: str) -> None:
         node = explanation.node(node_id)
         if is_scaffolding(node):
             return
-        label = _label(node, context)
+        label = _label(node, context, wording)
         children = [c for c in node.children if not is_scaffolding(explanation.node(c))]
         if node_id in seen and children:
             lines.append((depth, f"{label} (explained above)"))
@@ -162,25 +178,32 @@ def _value(explanation: Explanation, node_id: str) -> str:
     return term.arguments[-1].text()
 
 
-def _route_reasons(explanation: Explanation, route: RouteExplanation) -> list[tuple[int, str]]:
+def _route_reasons(
+    explanation: Explanation, route: RouteExplanation, detail: bool = False
+) -> list[tuple[int, str]]:
     """The elements a failed route does not meet, the decisive one first, each with the
     reason the facts give."""
     lead: list[tuple[int, str]] = []
     others: list[tuple[int, str]] = []
     for element, reason in route.reasons.items():
-        why = "" if reason is None else f", because {reason_text(explanation.node(reason))}"
+        wording = Wording(explanation.names, detail)
+        node = None if reason is None else explanation.node(reason)
+        why = "" if node is None else f", because {reason_text(node, wording)}"
         decisive = reason is not None and reason == route.lead and not lead
         (lead if decisive else others).append((0, f"Not met: {words(element)}{why}"))
     return lead + others
 
 
-def outline(explanation: Explanation, claim: ClaimExplanation) -> list[Section]:
+def outline(
+    explanation: Explanation, claim: ClaimExplanation, detail: bool = False
+) -> list[Section]:
     """Issue, rule, application, conclusion for one claim."""
     law = jurisdiction_name(claim.jurisdiction)
     seen: set[str] = set()
     issue = Section("Issue")
     issue.paragraphs.append(
-        f"Whether {claim.defendant} owed {claim.plaintiff} a duty of care beyond the duty it owes "
+        f"Whether {printable(explanation.display(claim.defendant))} owed "
+        f"{printable(explanation.display(claim.plaintiff))} a duty of care beyond the duty it owes "
         f"the public and, if so, whether a defence or a failure of causation defeats the claim, "
         f"under {law} law."
     )
@@ -198,21 +221,25 @@ def outline(explanation: Explanation, claim: ClaimExplanation) -> list[Section]:
         made_out = explanation.node(route.node).holds
         status = "made out" if made_out else "not made out"
         title = f"{number}. {words(route.basis).capitalize()}: {status}"
-        application.trees.append((title, _route_reasons(explanation, route)))
+        application.trees.append((title, _route_reasons(explanation, route, detail)))
         for element, node_id in route.elements:
             status = _value(explanation, node_id).replace("_", " ")
             heading = f"  {words(element).capitalize()}: {status}"
-            application.trees.append((heading, tree(explanation, node_id, seen)))
-    application.trees.append(("Duty", tree(explanation, claim.duty, seen)))
-    application.trees.append(("Reliance", tree(explanation, claim.reliance, seen)))
+            application.trees.append((heading, tree(explanation, node_id, seen, detail)))
+    application.trees.append(("Duty", tree(explanation, claim.duty, seen, detail)))
+    application.trees.append(("Reliance", tree(explanation, claim.reliance, seen, detail)))
     if claim.reliance_defeaters:
-        reasons = [line for d in claim.reliance_defeaters for line in tree(explanation, d, seen)]
+        reasons = [
+            line for d in claim.reliance_defeaters for line in tree(explanation, d, seen, detail)
+        ]
         application.trees.append(("  Why reliance fails", reasons))
     if claim.immunity:
-        application.trees.append(("Immunity", tree(explanation, claim.immunity, seen)))
-    application.trees.append(("Causation", tree(explanation, claim.causation, seen)))
+        application.trees.append(("Immunity", tree(explanation, claim.immunity, seen, detail)))
+    application.trees.append(("Causation", tree(explanation, claim.causation, seen, detail)))
     if claim.other:
-        further = [line for node_id in claim.other for line in tree(explanation, node_id, seen)]
+        further = [
+            line for node_id in claim.other for line in tree(explanation, node_id, seen, detail)
+        ]
         application.trees.append(("Further conclusions", further))
     conclusion = Section("Conclusion")
     verdict = _verdict(explanation, claim)
@@ -220,7 +247,7 @@ def outline(explanation: Explanation, claim: ClaimExplanation) -> list[Section]:
         verdict[0] = f"On the facts as stated (every disputed fact found): {verdict[0]}"
     conclusion.paragraphs += verdict
     conclusion.paragraphs += _branches(claim)
-    conclusion.trees.append(("", tree(explanation, claim.outcome, set())[:1]))
+    conclusion.trees.append(("", tree(explanation, claim.outcome, set(), detail)[:1]))
     return [issue, rule, application, conclusion]
 
 
@@ -296,21 +323,30 @@ def _view(explanation: Explanation) -> str:
 # --- Memo ----------------------------------------------------------------------------
 
 
-def render_memo(explanations: Sequence[Explanation]) -> str:
+#: The memo's width: no line a reader has to scroll for.
+MEMO_WIDTH = 100
+
+
+def render_memo(explanations: Sequence[Explanation], detail: bool = False) -> str:
+    """The memo: issue, rule, application, conclusion per claim, wrapped to
+    :data:`MEMO_WIDTH` columns; ``detail`` adds each step's atom to its plain words."""
     out: list[str] = []
     for explanation in explanations:
         for claim in explanation.claims:
+            parties = (
+                f"{explanation.display(claim.plaintiff)} v. {explanation.display(claim.defendant)}"
+            )
             out += [
                 "MEMORANDUM",
                 f"Re:    {_heading(explanation)}",
-                f"Claim: {claim.plaintiff} v. {claim.defendant}",
+                f"Claim: {printable(parties)}",
                 f"Law:   {jurisdiction_name(claim.jurisdiction)}; view: {_view(explanation)}",
                 f"As of: {explanation.law.describe()}",
                 "Key:   ✓ holds   ✗ does not hold",
             ]
             if explanation.disputed:
                 out.append(f"Disputed facts: {printable(', '.join(explanation.disputed))}")
-            for section in outline(explanation, claim):
+            for section in outline(explanation, claim, detail):
                 out += ["", section.title.upper()]
                 out += [f"  {p}" for p in section.paragraphs]
                 for title, lines in section.trees:
@@ -319,7 +355,27 @@ def render_memo(explanations: Sequence[Explanation]) -> str:
                     indent = "      " if title.startswith("  ") else "    "
                     out += [f"{indent}{'  ' * depth}{text}" for depth, text in lines]
             out += ["", ""]
-    return "\n".join(out).rstrip() + "\n"
+    return "\n".join(_wrapped(line) for line in out).rstrip() + "\n"
+
+
+def _wrapped(line: str) -> str:
+    """A line wrapped to the memo's width at spaces, continuation lines indented two columns
+    under its text (a word longer than the width is left whole). Greedy, in one pass:
+    textwrap was a third of the memo's time."""
+    if len(line) <= MEMO_WIDTH:
+        return line
+    body = line.lstrip(" ")
+    indent = " " * (len(line) - len(body))
+    rows: list[str] = []
+    current = indent
+    for word in body.split(" "):
+        if current.strip() and len(current) + 1 + len(word) > MEMO_WIDTH:
+            rows.append(current)
+            current = f"{indent}  {word}"
+        else:
+            current = f"{current} {word}" if current.strip() else f"{current}{word}"
+    rows.append(current)
+    return "\n".join(rows)
 
 
 # --- Markdown --------------------------------------------------------------------------
