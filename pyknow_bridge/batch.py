@@ -20,6 +20,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pyknow_bridge.casefile.loader import CaseFile, FactFileError, Problem, load_case
 from pyknow_bridge.core.errors import SolveError, TimeLimitError
@@ -27,11 +28,12 @@ from pyknow_bridge.core.limits import Deadline
 from pyknow_bridge.doctrine.lift import CASE
 from pyknow_bridge.doctrine.rules_in_force import RuleSet, rules_in_force
 from pyknow_bridge.engine.clingo_control import as_deadline, consequences, ground
-from pyknow_bridge.engine.prolog_engine import PrologUnavailableError, prolog_missing
-from pyknow_bridge.engine.prolog_pool import CaseFailure, PrologPool
 from pyknow_bridge.engine.shown import Shown, shown_atoms
 from pyknow_bridge.engine.solver import ENGINES
 from pyknow_bridge.model.results import CaseResult, build_result
+
+if TYPE_CHECKING:
+    from pyknow_bridge.engine.prolog_pool import PrologPool
 
 DEFAULT_CHUNK = 500
 
@@ -363,6 +365,13 @@ def _prolog_pool(
         raise SolveError(f"unknown engine {engine}; available: {', '.join(ENGINES)}")
     if engine == "clingo":
         return None
+    # Imported on first use, so that clingo's users (and the CLI's start) never pay for it.
+    from pyknow_bridge.engine.prolog_engine import (  # noqa: PLC0415
+        PrologUnavailableError,
+        prolog_missing,
+    )
+    from pyknow_bridge.engine.prolog_pool import PrologPool  # noqa: PLC0415
+
     missing = prolog_missing()
     if missing is not None:
         raise PrologUnavailableError(missing)
@@ -372,6 +381,8 @@ def _prolog_pool(
 def _solve_pooled(
     pool: PrologPool, cases: Sequence[CaseFile], rules: RuleSet
 ) -> list[CaseResult | Failed]:
+    from pyknow_bridge.engine.prolog_pool import CaseFailure  # noqa: PLC0415 (see above)
+
     return [
         Failed(str(case.path), answer.kind, answer.message)
         if isinstance(answer, CaseFailure)

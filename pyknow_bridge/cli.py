@@ -38,7 +38,6 @@ from pyknow_bridge.casefile.loader import CaseFile, FactFileError, load_case
 from pyknow_bridge.core.errors import SolveError
 from pyknow_bridge.core.limits import MAX_TIME_LIMIT, Deadline
 from pyknow_bridge.core.printable import printable
-from pyknow_bridge.doctrine.prolog import prolog_program
 from pyknow_bridge.doctrine.rulebook import available_views
 from pyknow_bridge.doctrine.rules_in_force import rules_in_force
 from pyknow_bridge.engine.solver import ENGINES
@@ -510,6 +509,8 @@ def export(prolog: bool, views: tuple[str, ...]) -> None:
     Consult it without Python: swipl prolog/public_duty.pl, then
     ?- pkb_consult_facts('facts/cases/valdez.lp'), pkb_certain(outcome(P, D, O)).
     """
+    from pyknow_bridge.doctrine.prolog import prolog_program  # noqa: PLC0415 (start-up)
+
     try:
         _emit(prolog_program(rules_in_force(views)))
     except SolveError as error:

@@ -72,6 +72,16 @@ def test_a_time_limit_stops_the_query_and_leaves_no_fact_behind(
     assert engine.solve(morgan, rules, NO_DEADLINE) == before
 
 
+def test_a_fact_that_cannot_be_asserted_is_an_error_and_leaves_no_fact(
+    engine: PrologEngine,
+) -> None:
+    module = engine.program(rules_in_force())
+    # outcome/3 is a rule's predicate (static): asserting a fact of it raises
+    with pytest.raises(SolveError, match="permission"):
+        engine.query(f"{module}:pkb_solve_text([claim(a, b), outcome(a, b, x)], [], Text)")
+    assert engine.query(f"{module}:claim(a, b)") is None
+
+
 def test_strings_come_back_as_clingo_reads_them(engine: PrologEngine, tmp_path: Path) -> None:
     del engine
     text = VALDEZ.read_text(encoding="utf-8").replace(

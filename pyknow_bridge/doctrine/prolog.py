@@ -630,8 +630,13 @@ pkb_subset([], [], []).
 pkb_subset([F|Fs], [1|Bits], [F|Chosen]) :- pkb_subset(Fs, Bits, Chosen).
 pkb_subset([_|Fs], [0|Bits], Chosen) :- pkb_subset(Fs, Bits, Chosen).
 
-pkb_assert_all([]).
-pkb_assert_all([F|Fs]) :- assertz(F), pkb_assert_all(Fs).
+% All or nothing: a fact that cannot be asserted (of a rule's predicate, say) takes
+% back those asserted before it, then raises.
+pkb_assert_all(Facts) :- pkb_assert_all(Facts, []).
+pkb_assert_all([], _).
+pkb_assert_all([F|Fs], Done) :-
+    catch(assertz(F), Error, (pkb_retract_all(Done), throw(Error))),
+    pkb_assert_all(Fs, [F|Done]).
 pkb_retract_all([]).
 pkb_retract_all([F|Fs]) :- once(retract(F)), pkb_retract_all(Fs).
 

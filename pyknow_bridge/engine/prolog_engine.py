@@ -269,6 +269,11 @@ class PrologEngine:
         """Load the program of ``rules`` (checked) and return its module's name."""
         return self._run(self._module, rules)
 
+    def query(self, goal: str) -> dict[str, Any] | None:
+        """The first answer of a Prolog ``goal`` (None if it fails); an exception it
+        raises is a :class:`SolveError`."""
+        return self._run(self._once, goal)
+
     def consult_text(self, program: str) -> None:
         """Load the Prolog module file ``program``; anything it prints as an error or a
         warning while loading is a :class:`SolveError`."""

@@ -16,6 +16,8 @@ from them); the parity tests check that the two engines agree.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import clingo
 
 from pyknow_bridge.casefile.loader import CaseFile
@@ -30,7 +32,9 @@ from pyknow_bridge.engine.clingo_control import (
     consequences,
     ground,
 )
-from pyknow_bridge.engine.prolog_engine import prolog_engine
+
+if TYPE_CHECKING:
+    from pyknow_bridge.engine.prolog_engine import PrologEngine
 
 __all__ = [
     "ENGINES",
@@ -87,7 +91,7 @@ def solve_case(
     covered loading, say); solving past it raises :class:`TimeLimitError`.
     """
     if _engine(engine, case, MAX_PROLOG_DISPUTES) == "prolog":
-        return prolog_engine().solve(case, rules, as_deadline(time_limit), as_of)
+        return _prolog().solve(case, rules, as_deadline(time_limit), as_of)
     control = ground(rules.statements, program_text(case, as_of))
     return consequences(control, as_deadline(time_limit), choices=bool(case.disputed_texts))
 
@@ -112,13 +116,20 @@ def solve_scenarios(
             f"{MAX_ENUMERATED_DISPUTES} (2^n of them)"
         )
     if _engine(engine, case, MAX_ENUMERATED_DISPUTES) == "prolog":
-        return prolog_engine().scenarios(case, rules, as_deadline(time_limit), as_of)
+        return _prolog().scenarios(case, rules, as_deadline(time_limit), as_of)
     control = ground(rules.explaining, program_text(case, as_of))
     scenarios: dict[Scenario, frozenset[clingo.Symbol]] = {}
     deadline = as_deadline(time_limit)
     for atoms in answer_sets(control, deadline, "solving for the explanation"):
         scenarios[tuple(d in atoms for d in case.disputed)] = atoms
     return scenarios
+
+
+def _prolog() -> PrologEngine:
+    # Imported on first use, so that clingo's users (and the CLI's start) never pay for it.
+    from pyknow_bridge.engine.prolog_engine import prolog_engine  # noqa: PLC0415
+
+    return prolog_engine()
 
 
 def _engine(engine: str, case: CaseFile, most_disputes: int) -> str:
