@@ -7,7 +7,10 @@ For each size it generates realistic case files (bench/generate.py, reused if pr
 under --data) and measures, each mode --runs times, each run in a fresh subprocess so
 that its peak memory is its own:
 
-  batch          pyknow_bridge.batch.solve_many over the directory (JSON per case)
+  batch          pyknow_bridge.batch.solve_many over the directory (JSON per case), in
+                 this process
+  batch (workers) the same with one worker process per CPU (the CLI's default): each loads
+                 and grounds whole chunks
   in-process     clingo doing batch's solving work in this process and nothing else: the
   floor          facts text of each chunk built beforehand, the same chunks, one solve for
                  the cases without disputes and brave + cautious for those with; no
@@ -61,17 +64,19 @@ def _files(directory: Path, limit: int | None = None) -> list[Path]:
 CHUNK = 1000
 
 
-def mode_batch(directory: Path, _: int, engine: str = "clingo") -> dict[str, float]:
+def mode_batch(
+    directory: Path, _: int, engine: str = "clingo", workers: int | None = None
+) -> dict[str, float]:
     from pyknow_bridge.batch import solve_many
     from pyknow_bridge.render.result_json import case_to_dict
 
     start = time.perf_counter()
     count = 0
-    for result in solve_many([directory], chunk_size=CHUNK, engine=engine):
+    for result in solve_many([directory], chunk_size=CHUNK, engine=engine, workers=workers):
         json.dumps(case_to_dict(result))  # type: ignore[arg-type]
         count += 1
     figures = {"cases": count, "seconds": time.perf_counter() - start, "peak_mb": _peak_mb()}
-    if engine == "prolog":  # the workers' memory is their own
+    if engine == "prolog" or workers:  # the workers' memory is their own
         figures["worker_mb"] = _peak_mb(resource.RUSAGE_CHILDREN)
     return figures
 
@@ -200,8 +205,15 @@ def mode_cli(directory: Path, sample: int) -> dict[str, float]:
     }
 
 
+def mode_batch_workers(directory: Path, sample: int) -> dict[str, float]:
+    from pyknow_bridge.batch import available_cpus
+
+    return mode_batch(directory, sample, workers=available_cpus())
+
+
 MODES = {
     "batch": mode_batch,
+    "batch (workers)": mode_batch_workers,
     "in-process floor": mode_floor,
     "raw clingo": mode_raw_clingo,
     "single loop": mode_single,
@@ -224,6 +236,34 @@ def _measure(mode: str, directory: Path, sample: int) -> dict[str, float]:
     return figures
 
 
+def _ratios(size: int, rows: dict[str, dict[str, float]]) -> list[str]:
+    """The targets' ratios, for the modes measured."""
+    targets: list[str] = []
+    for prolog, clingo, target in (
+        ("Prolog single loop", "single loop", "target <= 1x"),
+        ("Prolog batch", "batch", "target <= 2x"),
+        ("Prolog + explain", "+ explain", ""),
+    ):
+        if prolog not in rows or clingo not in rows:
+            continue
+        least = rows[prolog]["min"] / rows[clingo]["min"]
+        middle = rows[prolog]["median"] / rows[clingo]["median"]
+        targets.append(
+            f"{size}: {prolog} / clingo {clingo} = {least:.2f}x (min), "
+            f"{middle:.2f}x (median) {target}"
+        )
+    for batch in ("batch", "batch (workers)"):
+        for anchor, target in (("in-process floor", " (target <= 2x)"), ("raw clingo", "")):
+            if batch not in rows or anchor not in rows:
+                continue
+            least = rows[batch]["min"] / rows[anchor]["min"]
+            middle = rows[batch]["median"] / rows[anchor]["median"]
+            targets.append(
+                f"{size}: {batch} / {anchor} = {least:.2f}x (min), {middle:.2f}x (median){target}"
+            )
+    return targets
+
+
 def main() -> None:
     if len(sys.argv) == 5 and sys.argv[1] == "--child":
         _, _, mode, directory, sample = sys.argv
@@ -237,6 +277,11 @@ def main() -> None:
     parser.add_argument("--cli-sample", type=int, default=40, help="cases for one process each")
     parser.add_argument("--data", type=Path, default=Path(tempfile.gettempdir()) / "pyknow-bench")
     parser.add_argument("--runs", type=int, default=3, help="runs of each mode (min, median)")
+    parser.add_argument(
+        "--modes",
+        default=",".join(MODES),
+        help="the modes to measure, comma-separated (the ratios need the modes they compare)",
+    )
     arguments = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     from bench.generate import write_cases
@@ -251,7 +296,7 @@ def main() -> None:
         directory = arguments.data / str(size)
         write_cases(size, directory)
         rows: dict[str, dict[str, float]] = {}
-        for mode in MODES:
+        for mode in [m for m in MODES if m in arguments.modes.split(",")]:
             sample = arguments.cli_sample if mode == "CLI per file" else arguments.sample
             runs = [_measure(mode, directory, sample) for _ in range(arguments.runs)]
             seconds = [run["seconds"] for run in runs]
@@ -278,29 +323,15 @@ def main() -> None:
                 f"{figures['median']:.2f} | {rate:,.0f} | {figures['peak_mb']:.0f} | {note} |",
                 flush=True,
             )
-        for prolog, clingo, target in (
-            ("Prolog single loop", "single loop", "target <= 1x"),
-            ("Prolog batch", "batch", "target <= 2x"),
-            ("Prolog + explain", "+ explain", ""),
-        ):
-            least = rows[prolog]["min"] / rows[clingo]["min"]
-            middle = rows[prolog]["median"] / rows[clingo]["median"]
-            targets.append(
-                f"{size}: {prolog} / clingo {clingo} = {least:.2f}x (min), "
-                f"{middle:.2f}x (median) {target}"
-            )
-        for anchor, target in (("in-process floor", " (target <= 2x)"), ("raw clingo", "")):
-            least = rows["batch"]["min"] / rows[anchor]["min"]
-            middle = rows["batch"]["median"] / rows[anchor]["median"]
-            targets.append(
-                f"{size}: batch / {anchor} = {least:.2f}x (min), {middle:.2f}x (median){target}"
-            )
+        targets.extend(_ratios(size, rows))
     print()
     for line in targets:
         print(line)
-    p50 = rows["+ explain"]["p50_ms"]
-    print(f"one case solved and explained in-process, p50: {p50:.1f} ms (target < 10 ms)")
-    print(f"CLI start: {rows['CLI per file']['start_s']:.2f} s (target < 0.6 s)")
+    if "+ explain" in rows:
+        p50 = rows["+ explain"]["p50_ms"]
+        print(f"one case solved and explained in-process, p50: {p50:.1f} ms (target < 10 ms)")
+    if "CLI per file" in rows:
+        print(f"CLI start: {rows['CLI per file']['start_s']:.2f} s (target < 0.6 s)")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ traceback, the documented exit codes (issue "Fact files that cannot lie", findin
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -151,12 +152,25 @@ def test_17_an_empty_or_malformed_claim_is_a_usage_error(claim: str) -> None:
     assert run.returncode == 2
 
 
+def _wait_until_reading_fact_files(pid: int, patience: float = 60.0) -> None:
+    """Until the process has a fact file open: its command has started (and installed its
+    handler), however slow start-up is on a loaded machine."""
+    give_up = time.monotonic() + patience
+    fds = Path(f"/proc/{pid}/fd")
+    while time.monotonic() < give_up:
+        with contextlib.suppress(OSError):  # a descriptor may close while it is read
+            if any(os.readlink(fd).endswith(".lp") for fd in fds.iterdir()):
+                return
+        time.sleep(0.002)
+    pytest.fail("the command never opened a fact file")
+
+
 def test_17_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
     files = [str(p) for p in sorted(CASES_DIR.glob("*.lp"))] * 30  # seconds of work
     process = subprocess.Popen(
         [*COMMAND, "explain", *files], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
-    time.sleep(3.0)  # past start-up, into the work
+    _wait_until_reading_fact_files(process.pid)  # past start-up, into the work
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130
