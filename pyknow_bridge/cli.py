@@ -315,6 +315,9 @@ Examples:
     "html: one self-contained page (one fact file); svg needs Graphviz.",
 )
 @click.option("--pretty", is_flag=True, help="Indent the JSON (--format json); compact otherwise.")
+@click.option(
+    "--detail", is_flag=True, help="Show each step's atom beside its plain words (--format memo)."
+)
 @_VIEW
 @_TIME_LIMIT
 @_AS_OF
@@ -325,6 +328,7 @@ def explain(
     claim_filter: tuple[str, str] | None,
     output_format: str,
     pretty: bool,
+    detail: bool,
     views: tuple[str, ...],
     time_limit: float | None,
     as_of: int | None,
@@ -337,6 +341,8 @@ def explain(
     """
     if pretty and output_format != "json":
         raise click.UsageError("--pretty applies to --format json only")
+    if detail and output_format != "memo":
+        raise click.UsageError("--detail applies to --format memo only")
     if output_format == "html" and len(files) != 1:
         raise click.UsageError("--format html writes the page of one case: give one fact file")
     loaded = _load_all(files, time_limit)
@@ -351,6 +357,8 @@ def explain(
     try:
         if output_format == "json":
             _emit(render_explain_json(explanations, pretty=pretty))
+        elif output_format == "memo":
+            _emit(render_memo(explanations, detail=detail))
         else:
             _emit(_RENDERERS[output_format](explanations))
     except GraphvizMissingError as error:

@@ -87,3 +87,15 @@ def test_vocabulary_prints_the_predicate_reference() -> None:
     code, out, _ = _run("vocabulary")
     assert code == 0
     assert "| `claim(P, D)` |" in out
+
+
+def test_explain_detail_shows_each_steps_atom_beside_its_words() -> None:
+    valdez = str(CASES_DIR / "valdez.lp")
+    code, plain, _ = _run("explain", valdez)
+    assert code == 0 and "Carmen Valdez" in plain
+    assert "⟨element(valdez,city_of_new_york,protected_class,met)⟩" not in plain
+    code, detailed, _ = _run("explain", "--detail", valdez)
+    assert code == 0
+    assert "⟨element(valdez,city_of_new_york,protected_class,met)⟩" in detailed
+    code, _, err = _run("explain", "--detail", "--format", "json", valdez)
+    assert code == 2 and "--detail applies to --format memo only" in err
