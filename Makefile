@@ -32,6 +32,7 @@ prolog:
 
 demo: $(STAMP) prolog
 	$(BIN)/pyknow-bridge solve facts/cases/valdez.lp
+	$(BIN)/pyknow-bridge explain --claim valdez,city_of_new_york facts/cases/valdez.lp
 
 test: $(STAMP) prolog
 	$(BIN)/ruff check .
