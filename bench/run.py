@@ -206,7 +206,7 @@ def mode_cli(directory: Path, sample: int) -> dict[str, float]:
 
 
 def mode_batch_workers(directory: Path, sample: int) -> dict[str, float]:
-    from pyknow_bridge.batch import available_cpus
+    from pyknow_bridge.core.machine import available_cpus
 
     return mode_batch(directory, sample, workers=available_cpus())
 
@@ -239,28 +239,23 @@ def _measure(mode: str, directory: Path, sample: int) -> dict[str, float]:
 def _ratios(size: int, rows: dict[str, dict[str, float]]) -> list[str]:
     """The targets' ratios, for the modes measured."""
     targets: list[str] = []
-    for prolog, clingo, target in (
-        ("Prolog single loop", "single loop", "target <= 1x"),
-        ("Prolog batch", "batch", "target <= 2x"),
+    comparisons = (
+        ("Prolog single loop", "single loop", " target <= 1x"),
+        ("Prolog batch", "batch", " target <= 2x"),
         ("Prolog + explain", "+ explain", ""),
-    ):
-        if prolog not in rows or clingo not in rows:
+        ("batch", "in-process floor", " (target <= 2x)"),
+        ("batch", "raw clingo", ""),
+        ("batch (workers)", "in-process floor", " (target <= 2x)"),
+        ("batch (workers)", "raw clingo", ""),
+    )
+    for measured, anchor, target in comparisons:
+        if measured not in rows or anchor not in rows:
             continue
-        least = rows[prolog]["min"] / rows[clingo]["min"]
-        middle = rows[prolog]["median"] / rows[clingo]["median"]
+        least = rows[measured]["min"] / rows[anchor]["min"]
+        middle = rows[measured]["median"] / rows[anchor]["median"]
         targets.append(
-            f"{size}: {prolog} / clingo {clingo} = {least:.2f}x (min), "
-            f"{middle:.2f}x (median) {target}"
+            f"{size}: {measured} / {anchor} = {least:.2f}x (min), {middle:.2f}x (median){target}"
         )
-    for batch in ("batch", "batch (workers)"):
-        for anchor, target in (("in-process floor", " (target <= 2x)"), ("raw clingo", "")):
-            if batch not in rows or anchor not in rows:
-                continue
-            least = rows[batch]["min"] / rows[anchor]["min"]
-            middle = rows[batch]["median"] / rows[anchor]["median"]
-            targets.append(
-                f"{size}: {batch} / {anchor} = {least:.2f}x (min), {middle:.2f}x (median){target}"
-            )
     return targets
 
 

@@ -212,13 +212,6 @@ def solve_many(
 # --- clingo in several processes ---------------------------------------------------------
 
 
-def available_cpus() -> int:
-    """The CPUs this process may run on (its affinity, where the system tells)."""
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return os.cpu_count() or 1
-
-
 #: A chunk of the docket as sent to a worker process: file paths, and files already rejected.
 _Chunk = list[str | Rejected]
 _Solved = CaseResult | Rejected | Failed

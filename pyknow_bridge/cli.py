@@ -30,13 +30,13 @@ from pyknow_bridge.batch import (
     DEFAULT_CHUNK,
     Failed,
     Rejected,
-    available_cpus,
     fact_files,
     solve_many,
 )
 from pyknow_bridge.casefile.loader import CaseFile, FactFileError, load_case
 from pyknow_bridge.core.errors import SolveError
 from pyknow_bridge.core.limits import MAX_TIME_LIMIT, Deadline
+from pyknow_bridge.core.machine import available_cpus
 from pyknow_bridge.core.printable import printable
 from pyknow_bridge.doctrine.rulebook import available_views
 from pyknow_bridge.doctrine.rules_in_force import rules_in_force

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
-import os
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from pyknow_bridge.casefile.fact_syntax import Fact
 from pyknow_bridge.casefile.loader import CaseFile
 from pyknow_bridge.core.errors import SolveError, TimeLimitError
 from pyknow_bridge.core.limits import Deadline
+from pyknow_bridge.core.machine import available_cpus
 from pyknow_bridge.doctrine.rules_in_force import rules_in_force
 from pyknow_bridge.engine.shown import Shown, shown_atoms
 from pyknow_bridge.engine.solver import solve_case
@@ -91,7 +91,7 @@ class PrologPool:
         workers: int | None = None,
     ) -> None:
         self._arguments = (tuple(views), time_limit, as_of)
-        self._size = max(1, workers or os.cpu_count() or 1)
+        self._size = max(1, workers or available_cpus())
         self._context = multiprocessing.get_context("spawn")
         self._workers: list[_Worker] = []
 

@@ -25,6 +25,7 @@ from pyknow_bridge.model.explanation import (
     Term,
 )
 from pyknow_bridge.model.results import Modality
+from pyknow_bridge.render.result_json import case_header
 
 #: Bumped whenever a field is renamed, removed or changes meaning (3: tables and short ids).
 EXPLAIN_SCHEMA_ID = "pyknow-bridge/explain/3"
@@ -137,13 +138,7 @@ def explanation_dict(explanation: Explanation) -> dict[str, Any]:
     terms = TermTable()
     nodes = {short[n.id]: _node_dict(n, short, terms) for n in explanation.nodes.values()}
     return {
-        "file": explanation.path,
-        "case_name": explanation.case_name,
-        "citation": explanation.citation,
-        "jurisdiction": explanation.jurisdiction,
-        "views": list(explanation.views) or ["majority"],
-        "disputed": list(explanation.disputed),
-        "law_in_time": {"year": explanation.law.year, "in_force": list(explanation.law.in_force)},
+        **case_header(explanation),
         "claims": [_claim_dict(claim, short) for claim in explanation.claims],
         "terms": terms.entries,
         "nodes": nodes,

@@ -4,26 +4,49 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from pyknow_bridge.doctrine.jurisdictions import FLAG, VALUED, claim_conclusions
-from pyknow_bridge.model.results import CaseResult, ClaimResult, Modality
+from pyknow_bridge.model.results import CaseResult, ClaimResult, LawApplied, Modality
 
 #: Bumped whenever a field is renamed, removed or changes meaning.
 SCHEMA_ID = "pyknow-bridge/solve/1"
 
 
-def case_to_dict(result: CaseResult) -> dict[str, Any]:
+class CaseHeader(Protocol):
+    """What a case result and a case's explanation both say about the case itself."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def case_name(self) -> str | None: ...
+    @property
+    def citation(self) -> str | None: ...
+    @property
+    def jurisdiction(self) -> str: ...
+    @property
+    def views(self) -> tuple[str, ...]: ...
+    @property
+    def disputed(self) -> tuple[str, ...]: ...
+    @property
+    def law(self) -> LawApplied: ...
+
+
+def case_header(case: CaseHeader) -> dict[str, Any]:
+    """The case's fields, as solve's and explain's JSON both give them."""
     return {
-        "file": result.path,
-        "case_name": result.case_name,
-        "citation": result.citation,
-        "jurisdiction": result.jurisdiction,
-        "views": list(result.views) or ["majority"],
-        "disputed": list(result.disputed),
-        "law_in_time": {"year": result.law.year, "in_force": list(result.law.in_force)},
-        "claims": [claim_to_dict(claim) for claim in result.claims],
+        "file": case.path,
+        "case_name": case.case_name,
+        "citation": case.citation,
+        "jurisdiction": case.jurisdiction,
+        "views": list(case.views) or ["majority"],
+        "disputed": list(case.disputed),
+        "law_in_time": {"year": case.law.year, "in_force": list(case.law.in_force)},
     }
+
+
+def case_to_dict(result: CaseResult) -> dict[str, Any]:
+    return {**case_header(result), "claims": [claim_to_dict(claim) for claim in result.claims]}
 
 
 def claim_to_dict(claim: ClaimResult) -> dict[str, Any]:
