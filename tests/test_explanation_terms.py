@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from pyknow_bridge import load_case
 from pyknow_bridge.explain.builder import explain_case, term_of_value
-from pyknow_bridge.explain.matching import native
+from pyknow_bridge.explain.matching import native, text, value_of_text
 from pyknow_bridge.model.explanation import ATTEMPT
 from pyknow_bridge.render.explanation_json import render_explain_json, short_ids
 from tests.conftest import CASES_DIR
@@ -35,6 +35,28 @@ _SYMBOLS = st.recursive(
 @given(_SYMBOLS)
 def test_the_text_of_a_term_is_the_text_clingo_prints(symbol: clingo.Symbol) -> None:
     assert term_of_value(native(symbol)).text() == str(symbol)
+
+
+_NEGATED = st.builds(
+    lambda name, arguments: clingo.Function(name, arguments, False),
+    st.sampled_from(["f", "_g", "h'"]),
+    st.lists(_SYMBOLS, max_size=2),
+)
+
+
+@given(st.one_of(_SYMBOLS, _NEGATED))
+def test_a_value_read_from_clingos_text_is_the_value_of_the_symbol(symbol: clingo.Symbol) -> None:
+    # The builder reads atoms from their text, not through clingo's C API: the two agree,
+    # and writing the value back gives the text again.
+    value = value_of_text(str(symbol))
+    assert value == native(symbol)
+    assert text(value) == str(symbol)
+
+
+@pytest.mark.parametrize("printed", ["f(", "f(a))", "", "f(a,,b)", "f(a;b)"])
+def test_a_text_that_is_no_term_is_refused(printed: str) -> None:
+    with pytest.raises(ValueError, match="not a term"):
+        value_of_text(printed)
 
 
 def _text_of(terms: list[dict[str, Any]], place: int) -> str:

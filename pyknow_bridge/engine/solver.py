@@ -164,10 +164,14 @@ class Disputes:
         self.disputed = case.disputed
         self.deadline = deadline
         self.control = ground(rules.explaining, program_text(case, as_of))
+        #: Without disputes the program has one answer set: solved once, asked many times.
+        self._only: frozenset[clingo.Symbol] | None = None
 
     def scenario(self, findings: Assumptions = ()) -> frozenset[clingo.Symbol]:
         """Every atom of the scenario where ``findings`` hold and every other disputed fact
         is found as stated (true)."""
+        if not self.disputed:
+            return self._only_answer()
         fixed = dict(findings)
         complete = [(fact, fixed.get(fact, True)) for fact in self.disputed]
         found = answer_sets(self.control, self.deadline, "solving for the explanation", complete)
@@ -175,7 +179,16 @@ class Disputes:
 
     def consequences(self, findings: Assumptions = ()) -> Consequences:
         """What holds in every scenario (certain) and in some (possible) under ``findings``."""
-        return consequences(self.control, self.deadline, bool(self.disputed), findings)
+        if not self.disputed:
+            only = self._only_answer()
+            return Consequences(certain=only, possible=only)
+        return consequences(self.control, self.deadline, True, findings)
+
+    def _only_answer(self) -> frozenset[clingo.Symbol]:
+        if self._only is None:
+            found = answer_sets(self.control, self.deadline, "solving for the explanation")
+            self._only = found[0]
+        return self._only
 
 
 class EnumeratedDisputes:

@@ -10,8 +10,10 @@ holds in all of them, and which disputed facts it turns on.
 from __future__ import annotations
 
 import itertools
+import operator
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 
 import clingo
@@ -19,14 +21,14 @@ import clingo
 from pyknow_bridge.casefile.loader import CaseFile
 from pyknow_bridge.core.limits import Deadline
 from pyknow_bridge.doctrine.authorities import Citation, parse_source
-from pyknow_bridge.doctrine.derivation import DERIVATION, derivations_of
+from pyknow_bridge.doctrine.derivation import DERIVATION
 from pyknow_bridge.doctrine.jurisdictions import claim_conclusions, claim_guards
 from pyknow_bridge.doctrine.jurisdictions import routes as routes_of
 from pyknow_bridge.doctrine.rulebook import RuleEntry, Signature, load_rulebook
 from pyknow_bridge.doctrine.rules_in_force import RuleSet, rules_in_force
 from pyknow_bridge.doctrine.scaffolding import hooks
-from pyknow_bridge.engine.clingo_control import as_deadline
-from pyknow_bridge.engine.shown import read_atom
+from pyknow_bridge.engine.clingo_control import Consequences, as_deadline
+from pyknow_bridge.engine.shown import split_atom, symbol_texts
 from pyknow_bridge.engine.solver import DisputeQuestions, disputes_of
 from pyknow_bridge.explain.branches import branches
 from pyknow_bridge.explain.decisive import decisive_reason
@@ -45,12 +47,13 @@ from pyknow_bridge.explain.matching import (
     compile_rule,
     counted,
     instantiate,
-    native,
     render,
     render_bindings,
+    signature_of,
     substitute,
-    to_symbol,
+    value_of_text,
 )
+from pyknow_bridge.explain.matching import text as text_of_value
 from pyknow_bridge.explain.scope import rule_jurisdictions
 from pyknow_bridge.model import explanation
 from pyknow_bridge.model.explanation import (
@@ -64,7 +67,7 @@ from pyknow_bridge.model.explanation import (
     Node,
     RouteExplanation,
 )
-from pyknow_bridge.model.results import Modality, law_applied
+from pyknow_bridge.model.results import LAW_PREDICATES, Modality, law_applied
 
 #: The conclusions a :class:`ClaimExplanation` explains in fields of their own; any other
 #: the rules declare on a claim is explained in its ``other`` list, wherever it holds.
@@ -82,6 +85,12 @@ EXPLAINED_BY_NAME = frozenset(
         "no_proximate_cause",
     }
 )
+
+#: How a derivation atom's text begins.
+_DERIVATION_PREFIX = f"{DERIVATION}("
+
+#: How the atoms saying which law in time applied begin (see :func:`law_applied`).
+_LAW_PREFIXES = tuple(f"{name}(" for name in LAW_PREDICATES)
 
 #: How deep "why not" follows failed conditions.
 MAX_WHY_NOT_DEPTH = 10
@@ -105,7 +114,8 @@ def explain_case(
     deadline = as_deadline(time_limit)
     disputes = disputes_of(case, rules, deadline, as_of, engine)
     stated = disputes.scenario()
-    builder = _Builder(case, stated, _Modalities(disputes), rules)
+    texts = symbol_texts(stated)
+    builder = _Builder(case, stated, texts, _Modalities(disputes, (stated, texts)), rules)
     unique = []
     for plaintiff, defendant in case.claims():
         deadline.check("explaining")
@@ -123,7 +133,7 @@ def explain_case(
         disputed=case.disputed_texts,
         nodes=builder.nodes,
         claims=unique,
-        law=law_applied(read_atom(a) for a in stated),
+        law=law_applied(split_atom(text) for text in texts if text.startswith(_LAW_PREFIXES)),
         names={
             str(fact.symbol.arguments[0]): fact.symbol.arguments[1].string
             for fact in case.facts
@@ -132,23 +142,42 @@ def explain_case(
     )
 
 
+#: A scenario's atoms with their texts, read once (in the same order).
+_Read = tuple[frozenset[clingo.Symbol], Sequence[str]]
+
+
+class _Texts:
+    """Brave and cautious consequences as the texts of their atoms, read once."""
+
+    def __init__(self, found: Consequences, read: _Read) -> None:
+        atoms, texts = read
+        if found.possible is atoms:  # no disputes: the scenario as stated, already read
+            self.possible = frozenset(texts)
+        else:
+            self.possible = frozenset(symbol_texts(found.possible))
+        same = found.certain is found.possible  # one answer set: what holds is certain
+        self.certain = self.possible if same else frozenset(symbol_texts(found.certain))
+
+
 class _Modalities:
     """Whether an atom holds in every scenario, in some, or in none, and which disputed facts
     it turns on: one that, fixed one way or the other, changes whether the atom is certain
-    or possible. Read off brave and cautious consequences (see :class:`Disputes`)."""
+    or possible. Read off brave and cautious consequences (see :class:`Disputes`); atoms
+    are compared by their text (hashing a clingo symbol calls into clingo)."""
 
-    def __init__(self, disputes: DisputeQuestions) -> None:
-        self.overall = disputes.consequences()
+    def __init__(self, disputes: DisputeQuestions, stated: _Read) -> None:
+        self.overall = _Texts(disputes.consequences(), stated)
         self.by_fact = [
             (
                 str(fact),
-                disputes.consequences([(fact, True)]),
-                disputes.consequences([(fact, False)]),
+                _Texts(disputes.consequences([(fact, True)]), stated),
+                _Texts(disputes.consequences([(fact, False)]), stated),
             )
             for fact in disputes.disputed
         ]
 
-    def of(self, atom: clingo.Symbol) -> tuple[Modality, tuple[str, ...]]:
+    def of(self, atom: str) -> tuple[Modality, tuple[str, ...]]:
+        """The modality of the atom written ``atom``, and the disputed facts it turns on."""
         if atom in self.overall.certain:
             return Modality.CERTAIN, ()
         if atom not in self.overall.possible:
@@ -162,35 +191,78 @@ class _Modalities:
         return Modality.POSSIBLE, turns_on
 
 
+@dataclass(frozen=True)
+class _RuleIndex:
+    """The rules in force compiled for "why not", by head, and the jurisdiction of each."""
+
+    by_head: dict[Signature, list[tuple[RuleEntry, CompiledRule]]]
+    jurisdictions: dict[str, str]
+
+
+#: The index of each rule set met so far (by identity: rule sets live as long as the process).
+_RULE_INDEXES: dict[int, tuple[RuleSet, _RuleIndex]] = {}
+
+
+def _rule_index(rules: RuleSet) -> _RuleIndex:
+    known = _RULE_INDEXES.get(id(rules))
+    if known is not None and known[0] is rules:
+        return known[1]
+    by_head: dict[Signature, list[tuple[RuleEntry, CompiledRule]]] = defaultdict(list)
+    for rule in rules.rules:
+        if rule.head is not None and rule.node is not None:
+            by_head[rule.head].append((rule, compile_rule(rule.node)))
+    compiled = [pair for pairs in by_head.values() for pair in pairs]
+    index = _RuleIndex(dict(by_head), rule_jurisdictions(compiled, claim_guards()))
+    _RULE_INDEXES[id(rules)] = (rules, index)
+    return index
+
+
 class _Builder:
     def __init__(
         self,
         case: CaseFile,
         atoms: frozenset[clingo.Symbol],
+        texts: Sequence[str],
         modalities: _Modalities,
         rules: RuleSet,
     ) -> None:
+        """``atoms``: the scenario as stated, ``texts`` their texts in the same order. The
+        atoms are matched as plain values parsed from their texts, never through clingo's
+        C API (a call per part of a symbol)."""
         self.case = case
         self.modalities = modalities
-        derivations = [a for a in atoms if a.name == DERIVATION]
-        self.model = Model(atoms.difference(derivations))
-        self.derivations = derivations_of(derivations)
-        self.facts = {fact.symbol: fact.line for fact in case.facts}
+        #: The text of each atom of the scenario (node ids and modalities go by it).
+        self.texts: dict[Value, str] = {}
+        #: The scenario's symbol of each atom, for clingo's order where the memo sorts.
+        self.symbols: dict[Value, clingo.Symbol] = {}
+        plain: list[tuple[Value, str]] = []
+        #: Each derived atom's derivations: the derivation's value and its symbol.
+        self.derivations: dict[Value, list[tuple[Value, clingo.Symbol]]] = defaultdict(list)
+        for symbol, text in zip(atoms, texts, strict=True):
+            value = value_of_text(text)
+            if text.startswith(_DERIVATION_PREFIX):
+                assert isinstance(value, tuple)
+                self.derivations[value[2]].append((value, symbol))
+                continue
+            self.texts[value] = text
+            self.symbols[value] = symbol
+            plain.append((value, text))
+        self.model = Model(plain)
+        fact_texts = symbol_texts(fact.symbol for fact in case.facts)
+        self.facts = {
+            value_of_text(text): fact.line
+            for fact, text in zip(case.facts, fact_texts, strict=True)
+        }
         book = load_rulebook()
         self.inputs: set[Signature] = set(book.inputs())
         self.controls = {doc.signature for doc in book.predicates if doc.role == "Control"}
-        self.rules_by_head: dict[Signature, list[tuple[RuleEntry, CompiledRule]]] = defaultdict(
-            list
-        )
-        for rule in rules.rules:
-            if rule.head is not None and rule.node is not None:
-                self.rules_by_head[rule.head].append((rule, compile_rule(rule.node)))
+        index = _rule_index(rules)
+        self.rules_by_head = index.by_head
         self.nodes: dict[str, Node] = {}
-        compiled = [pair for pairs in self.rules_by_head.values() for pair in pairs]
         #: Rules of another jurisdiction than the case's: "why not" never tries them.
         self.foreign = {
             rule_id
-            for rule_id, jurisdiction in rule_jurisdictions(compiled, claim_guards()).items()
+            for rule_id, jurisdiction in index.jurisdictions.items()
             if jurisdiction != case.jurisdiction
         }
         self.hooks = hooks()
@@ -198,19 +270,17 @@ class _Builder:
     # --- per claim -------------------------------------------------------------
 
     def claim(self, plaintiff: str, defendant: str) -> ClaimExplanation:
-        p, d = clingo.Function(plaintiff), clingo.Function(defendant)
+        def atom(name: str, *extra: str) -> Value:
+            return (name, plaintiff, defendant, *extra)
 
-        def atom(name: str, *extra: clingo.Symbol) -> clingo.Symbol:
-            return clingo.Function(name, [p, d, *extra])
-
-        def either(name: str, *extra: clingo.Symbol) -> str:
+        def either(name: str, *extra: str) -> str:
             goal = atom(name, *extra)
             return self.why(goal) if goal in self.model else self.why_not(goal)
 
-        def of_claim(name: str, arity: int = 3) -> list[clingo.Symbol]:
+        def of_claim(name: str, arity: int = 3) -> list[Value]:
             rest = tuple(Var(f"V{index}") for index in range(arity - 2))
             pattern = Fn(name, (Const(plaintiff), Const(defendant), *rest))
-            return [symbol for symbol, _ in self.model.matching(pattern, {})]
+            return [value for value, _ in self.model.matching(pattern, {})]
 
         def valued(name: str) -> str | None:
             held = of_claim(name)
@@ -219,11 +289,11 @@ class _Builder:
         jurisdiction = self.case.jurisdiction
         routes = []
         for basis, elements in routes_of(jurisdiction).items():
-            route_node = either("special_duty_basis", clingo.Function(basis))
+            route_node = either("special_duty_basis", basis)
             element_nodes = []
             for element in elements:
-                met = atom("element", clingo.Function(element), clingo.Function("met"))
-                not_met = atom("element", clingo.Function(element), clingo.Function("not_met"))
+                met = atom("element", element, "met")
+                not_met = atom("element", element, "not_met")
                 chosen = met if met in self.model else not_met
                 element_nodes.append((element, self.why(chosen)))
             routes.append(self._route(basis, route_node, element_nodes))
@@ -251,24 +321,26 @@ class _Builder:
                 self.why(held)
                 for conclusion in claim_conclusions()
                 if conclusion.name not in EXPLAINED_BY_NAME
-                for held in sorted(of_claim(conclusion.name, conclusion.arity))
+                for held in sorted(
+                    of_claim(conclusion.name, conclusion.arity), key=self.symbols.__getitem__
+                )
             ],
         )
 
-    def _in_rule_order(self, atoms: list[clingo.Symbol]) -> list[str]:
+    def _in_rule_order(self, atoms: list[Value]) -> list[str]:
         """The nodes of atoms that hold, in the order their rules are written (the order in
         which the doctrine gives its reasons: Valdez's whereabouts before the deadline)."""
         nodes = [self.nodes[self.why(atom)] for atom in atoms]
         order = {rule.rule_id: index for index, rule in enumerate(load_rulebook().rules)}
         return [n.id for n in sorted(nodes, key=lambda n: order.get(n.rule_id or "", -1))]
 
-    def _grounds(self, barred: clingo.Symbol) -> list[str]:
+    def _grounds(self, barred: Value) -> list[str]:
         """The premise of every rule that bars recovery: each is a ground on its own."""
         grounds: list[str] = []
         order = {rule.rule_id: index for index, rule in enumerate(load_rulebook().rules)}
-        derivations = self.derivations.get(barred, [])
-        for derivation in sorted(derivations, key=lambda d: order[d.arguments[0].string]):
-            for premise in derivation.arguments[2].arguments:
+        derivations = [value for value, _ in self.derivations.get(barred, [])]
+        for derivation in sorted(derivations, key=lambda d: order[_rule_id(d)]):
+            for premise in _premises(derivation):
                 child = self._premise(premise)
                 if child is not None and child not in grounds:
                     grounds.append(child)
@@ -297,13 +369,16 @@ class _Builder:
 
     # --- why -------------------------------------------------------------------
 
-    def why(self, atom: clingo.Symbol) -> str:
+    def why(self, atom: Value) -> str:
         """The node of an atom that holds in the scenario as stated."""
-        node_id = f"+{atom}"
+        node_id = f"+{self._text(atom)}"
         if node_id in self.nodes:
             return node_id
-        derivations = sorted(self.derivations.get(atom, []))
-        term = term_of_value(self.model.value_of(atom))
+        # The first derivation in clingo's order of the symbols (as the memo always chose).
+        derivations = [
+            value for value, _ in sorted(self.derivations.get(atom, []), key=operator.itemgetter(1))
+        ]
+        term = term_of_value(atom)
         if atom in self.facts and not derivations:
             self._add(Node(node_id, term, FACT, True, line=self.facts[atom]), atom)
             return node_id
@@ -311,41 +386,42 @@ class _Builder:
             self._add(Node(node_id, term, DERIVED, True, note="holds"), atom)
             return node_id
         derivation = derivations[0]
-        rule = load_rulebook().rule(derivation.arguments[0].string)
+        rule = load_rulebook().rule(_rule_id(derivation))
         node = self._rule_node(node_id, term, DERIVED, True, rule)
         self._add(node, atom)
-        for premise in derivation.arguments[2].arguments:
+        for premise in _premises(derivation):
             child = self._premise(premise)
             if child is not None and child not in node.children:
                 node.children.append(child)
         return node_id
 
-    def _premise(self, premise: clingo.Symbol) -> str | None:
-        if premise.type == clingo.SymbolType.String:
+    def _premise(self, premise: Value) -> str | None:
+        if isinstance(premise, tuple) and premise[0] == '"':
             return None  # an aggregate: visible in the rule's text
-        if premise.match("neg", 1):
-            negated = premise.arguments[0]
-            if (negated.name, len(negated.arguments)) in self.hooks - set(self.rules_by_head):
+        if isinstance(premise, tuple) and premise[0] == "neg" and len(premise) == 2:
+            negated = premise[1]
+            if signature_of(negated) in self.hooks - set(self.rules_by_head):
                 return None  # no view or dated rule in force could set this rule aside
             return self.why_not(negated)
-        if premise.name == "some" and premise.arguments:
-            held = [alt for alt in premise.arguments if alt in self.model]
+        if isinstance(premise, tuple) and premise[0] == "some" and len(premise) > 1:
+            held = [alt for alt in premise[1:] if alt in self.model]
             return self.why(held[0]) if held else None
         return self.why(premise)
 
     # --- why not -----------------------------------------------------------------
 
-    def why_not(self, goal: clingo.Symbol | Term, depth: int = 0) -> str:
+    def why_not(self, goal: Value | Term, depth: int = 0) -> str:
         """The node of an atom (or an atom pattern) that holds nowhere in the stated scenario."""
-        goal, text = _goal_and_text(goal)
+        goal, text = self._goal_and_text(goal)
         node_id = f"-{text}"
         if node_id in self.nodes:
             return node_id
-        if isinstance(goal, clingo.Symbol):
-            term = term_of_value(self.model.value_of(goal))
-        else:
+        if isinstance(goal, Fn):
             term = term_of_pattern(goal)
-        signature = _signature(goal)
+            signature = (goal.name, len(goal.args))
+        else:
+            term = term_of_value(goal)
+            signature = signature_of(goal)
         if signature in self.inputs:
             node = Node(node_id, term, NOT_STATED, False, note="not stated in the fact file")
             self._add(node, goal)
@@ -359,7 +435,6 @@ class _Builder:
         if depth >= MAX_WHY_NOT_DEPTH:
             node.note = "not expanded further"
             return node_id
-        target = self.model.value_of(goal) if isinstance(goal, clingo.Symbol) else goal
         for rule, compiled in self.rules_by_head.get(signature, []):
             if compiled.listed:  # a rule that lists the values a predicate holds for
                 values = ", ".join(_listed_value(v) for v in compiled.listed)
@@ -369,7 +444,7 @@ class _Builder:
                 continue
             if rule.rule_id in self.foreign:
                 continue
-            tried = attempt(self.model, compiled, target)
+            tried = attempt(self.model, compiled, goal)
             if tried is None or tried.succeeded:
                 continue
             node.children.append(self._attempt_node(node_id, rule, tried, depth))
@@ -401,10 +476,10 @@ class _Builder:
                 self.nodes[node_id] = node
             return [node_id]
         if condition.negated:  # `not X` failed: each X that holds defeats it; explain each
-            held = [symbol for symbol, _ in self.model.matching(term, bindings)]
+            held = [value for value, _ in self.model.matching(term, bindings)]
             return [self.why(atom) for atom in held]
         ground = instantiate(term, bindings)
-        goal = to_symbol(ground) if ground is not None else substitute(term, bindings)
+        goal = ground if ground is not None else substitute(term, bindings)
         return [self.why_not(goal, depth + 1)]
 
     def _failed_count(self, condition: Condition, bindings: Bindings, depth: int) -> str:
@@ -427,17 +502,13 @@ class _Builder:
                 for part in conditions:
                     ground = None if part.atom is None else instantiate(part.atom, extended)
                     if ground is not None and not part.negated:
-                        children.append(self.why(to_symbol(ground)))
+                        children.append(self.why(ground))
         else:
             for _, conditions in elements:
                 first = next((c for c in conditions if c.atom and not c.negated), None)
                 if first is not None and first.atom is not None:
                     ground = instantiate(first.atom, bindings)
-                    goal = (
-                        to_symbol(ground)
-                        if ground is not None
-                        else substitute(first.atom, bindings)
-                    )
+                    goal = ground if ground is not None else substitute(first.atom, bindings)
                     children.append(self.why_not(goal, depth + 1))
         node.children = list(dict.fromkeys(children))
         return node_id
@@ -469,12 +540,27 @@ class _Builder:
             burden_note=rule.burden_note,
         )
 
-    def _add(self, node: Node, atom: clingo.Symbol | Term) -> None:
-        if isinstance(atom, clingo.Symbol):
-            node.modality, node.depends_on = self.modalities.of(atom)
-        else:
+    def _add(self, node: Node, atom: Value | Term) -> None:
+        if isinstance(atom, Fn):
             node.modality = Modality.ABSENT if not node.holds else Modality.CERTAIN
+        else:
+            node.modality, node.depends_on = self.modalities.of(self._text(atom))
         self.nodes[node.id] = node
+
+    def _text(self, atom: Value) -> str:
+        """The atom's text as clingo prints it: read from clingo for the scenario's atoms."""
+        known = self.texts.get(atom)
+        return known if known is not None else text_of_value(atom)
+
+    def _goal_and_text(self, goal: Value | Term) -> tuple[Value | Term, str]:
+        """A goal (a premise with ``"_"`` made a pattern) and its text."""
+        if isinstance(goal, Var | Const | Fn):
+            return goal, render(goal)
+        printed = self._text(goal)
+        if '"_"' in printed and _has_placeholder(goal):
+            pattern = _pattern_of(goal)
+            return pattern, render(pattern)
+        return goal, printed
 
 
 @cache
@@ -508,44 +594,42 @@ def term_of_pattern(pattern: Term) -> explanation.Term:
     return explanation.Term(explanation.COMPOUND, pattern.name, arguments)
 
 
-def _signature(goal: clingo.Symbol | Term) -> Signature:
-    if isinstance(goal, clingo.Symbol):
-        return (goal.name, len(goal.arguments))
-    assert isinstance(goal, Fn)
-    return (goal.name, len(goal.args))
+def _rule_id(derivation: Value) -> str:
+    """The rule id of a ``derivation(Id, Head, (Premise, ...))`` atom."""
+    assert isinstance(derivation, tuple)
+    rule_id = derivation[1]
+    assert isinstance(rule_id, tuple)
+    return str(rule_id[1])
 
 
-def _goal_and_text(goal: clingo.Symbol | Term) -> tuple[clingo.Symbol | Term, str]:
-    """A goal (a premise with ``"_"`` made a pattern) and its text."""
-    if not isinstance(goal, clingo.Symbol):
-        return goal, render(goal)
-    text = str(goal)
-    if '"_"' in text and _has_placeholder(goal):  # the text first: the C API is slow
-        pattern = _pattern_of(goal)
-        return pattern, render(pattern)
-    return goal, text
+def _premises(derivation: Value) -> tuple[Value, ...]:
+    """The premises of a ``derivation(Id, Head, (Premise, ...))`` atom."""
+    assert isinstance(derivation, tuple)
+    premises = derivation[3]
+    assert isinstance(premises, tuple)
+    return premises[1:]
 
 
-def _has_placeholder(symbol: clingo.Symbol) -> bool:
-    if symbol.type == clingo.SymbolType.String:
-        return symbol.string == "_"
-    if symbol.type == clingo.SymbolType.Function:
-        return any(_has_placeholder(a) for a in symbol.arguments)
+def _has_placeholder(value: Value) -> bool:
+    if isinstance(value, tuple):
+        if value[0] == '"':
+            return bool(value[1] == "_")
+        return any(_has_placeholder(a) for a in value[1:])
     return False
 
 
-def _pattern_of(symbol: clingo.Symbol) -> Term:
+def _pattern_of(value: Value) -> Term:
     """The atom pattern of a derivation premise whose ``"_"`` marks an unbound variable."""
     counter = itertools.count(1)
 
-    def convert(value: clingo.Symbol) -> Term:
-        if value.type == clingo.SymbolType.String and value.string == "_":
+    def convert(part: Value) -> Term:
+        if part == ('"', "_"):
             return Var(f"X{next(counter)}")
-        if value.type == clingo.SymbolType.Function and value.arguments:
-            return Fn(value.name, tuple(convert(a) for a in value.arguments))
-        return Const(native(value))
+        if isinstance(part, tuple) and part[0] != '"':
+            return Fn(part[0], tuple(convert(a) for a in part[1:]))
+        return Const(part)
 
-    return convert(symbol)
+    return convert(value)
 
 
 def _listed_value(term: Term) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import operator
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -21,8 +22,6 @@ from typing import Any
 
 import clingo
 from clingo import ast
-
-from pyknow_bridge.engine.shown import split_atom
 
 #: A ground value as plain Python: an int, a constant's name, ('"', text) for a string,
 #: or (name, arg, ...) for a function term. Matching on these avoids clingo's C API.
@@ -73,7 +72,69 @@ def text(value: Value) -> str:
     if value[0] == '"':
         escaped = value[1].replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
         return f'"{escaped}"'
+    if value[0] == "" and len(value) == 2:  # a tuple of one
+        return f"({text(value[1])},)"
     return f"{value[0]}({','.join(text(v) for v in value[1:])})"
+
+
+#: The tokens of a term as clingo prints it: a string, a number, ``#inf``/``#sup``, a
+#: (possibly classically negated) name, or punctuation.
+_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|-?[0-9]+|#inf|#sup|-?_*[a-z][A-Za-z0-9_\']*|[(),]')
+_ESCAPED = re.compile(r"\\(.)")
+
+
+def value_of_text(printed: str) -> Value:
+    """The plain value of a term from the text clingo prints for it: what :func:`native`
+    gives for the symbol, without a call into clingo per part (a test checks the two agree).
+    """
+    tokens = _TOKENS.findall(printed)
+    refused = ValueError(f"not a term as clingo prints it: {printed!r}")
+    try:
+        value, end = _parse_value(tokens, 0)
+    except (IndexError, ValueError):  # the text ended inside a term, or lacks one
+        raise refused from None
+    if end != len(tokens) or "".join(tokens) != printed:
+        raise refused
+    return value
+
+
+def _parse_value(tokens: list[str], at: int) -> tuple[Value, int]:
+    token = tokens[at]
+    first = token[0]
+    if first == '"':
+        body = token[1:-1]
+        if "\\" in body:
+            body = _ESCAPED.sub(lambda m: "\n" if m.group(1) == "n" else m.group(1), body)
+        return ('"', body), at + 1
+    if first.isdigit() or (first == "-" and token[1:2].isdigit()):
+        return int(token), at + 1
+    if first == "(":
+        arguments, at = _parse_arguments(tokens, at + 1)
+        return ("", *arguments), at
+    if first in "),":
+        raise ValueError("a term was expected")
+    at += 1
+    if at < len(tokens) and tokens[at] == "(":
+        arguments, at = _parse_arguments(tokens, at + 1)
+        return (token, *arguments), at
+    return token, at
+
+
+def _parse_arguments(tokens: list[str], at: int) -> tuple[list[Value], int]:
+    """The arguments after an opening parenthesis, up to its closing one (``(a,)`` is a
+    tuple of one)."""
+    arguments: list[Value] = []
+    if tokens[at] == ")":
+        return arguments, at + 1
+    while True:
+        value, at = _parse_value(tokens, at)
+        arguments.append(value)
+        separator = tokens[at]
+        if separator == ")":
+            return arguments, at + 1
+        if tokens[at + 1] == ")":
+            return arguments, at + 2
+        at += 1
 
 
 # --- Terms -------------------------------------------------------------------------
@@ -176,59 +237,49 @@ def render_bindings(bindings: Bindings) -> str:
 
 
 class Model:
-    """The atoms of one answer set, indexed by predicate; plain values made on first use."""
+    """The atoms of one answer set as plain values, indexed by predicate and by argument."""
 
-    def __init__(self, atoms: Iterable[clingo.Symbol]) -> None:
-        self.atoms = frozenset(atoms)
-        self._symbols: dict[tuple[str, int], list[clingo.Symbol]] = defaultdict(list)
-        texts = sorted((str(atom), atom) for atom in self.atoms)  # sorted: stable explanations
-        for text, atom in texts:
-            self._symbols[_signature_of_text(text)].append(atom)
-        self._values: dict[tuple[str, int], list[tuple[clingo.Symbol, Value]]] = {}
-        self._native: dict[clingo.Symbol, Value] = {}
-        self._index: dict[tuple[str, int, int], dict[Value, list[tuple[clingo.Symbol, Value]]]] = {}
+    def __init__(self, atoms: Iterable[tuple[Value, str]]) -> None:
+        """``atoms``: each atom's plain value with its text (the text orders them: stable
+        explanations)."""
+        self.atoms: set[Value] = set()
+        self._values: dict[tuple[str, int], list[Value]] = defaultdict(list)
+        for value, _ in sorted(atoms, key=operator.itemgetter(1)):
+            self.atoms.add(value)
+            self._values[signature_of(value)].append(value)
+        self._index: dict[tuple[str, int, int], dict[Value, list[Value]]] = {}
 
-    def candidates(self, name: str, arity: int) -> list[tuple[clingo.Symbol, Value]]:
-        """The atoms of a predicate, each with its plain value."""
-        key = (name, arity)
-        if key not in self._values:
-            self._values[key] = [(s, self.value_of(s)) for s in self._symbols.get(key, [])]
-        return self._values[key]
-
-    def value_of(self, symbol: clingo.Symbol) -> Value:
-        """:func:`native` of a symbol, once per symbol (clingo's C API is slow to walk)."""
-        value = self._native.get(symbol)
-        if value is None:
-            value = self._native[symbol] = native(symbol)
-        return value
+    def candidates(self, name: str, arity: int) -> list[Value]:
+        """The atoms of a predicate."""
+        return self._values.get((name, arity), [])
 
     def matches(self, term: Term, bindings: Bindings) -> Iterator[Bindings]:
         """Every extension of ``bindings`` under which the atom ``term`` is in the model."""
         for _, extended in self.matching(term, bindings):
             yield extended
 
-    def matching(self, term: Term, bindings: Bindings) -> Iterator[tuple[clingo.Symbol, Bindings]]:
+    def matching(self, term: Term, bindings: Bindings) -> Iterator[tuple[Value, Bindings]]:
         """Every atom of the model that ``term`` matches under ``bindings``, with the extended
         bindings. Looked up by the first argument already bound (the plaintiff, usually),
         so a file with many claims costs each match only its own claim's atoms."""
         if not isinstance(term, Fn):
             return
-        for symbol, value in self._by_bound_argument(term, bindings):
+        for value in self._by_bound_argument(term, bindings):
             extended = unify(term, value, bindings)
             if extended is not None:
-                yield symbol, extended
+                yield value, extended
 
-    def _by_bound_argument(self, term: Fn, bindings: Bindings) -> list[tuple[clingo.Symbol, Value]]:
+    def _by_bound_argument(self, term: Fn, bindings: Bindings) -> list[Value]:
         arity = len(term.args)
         for position, argument in enumerate(term.args):
             value = instantiate(argument, bindings)
             if value is not None:
                 key = (term.name, arity, position)
                 if key not in self._index:
-                    index: dict[Value, list[tuple[clingo.Symbol, Value]]] = defaultdict(list)
-                    for symbol, full in self.candidates(term.name, arity):
+                    index: dict[Value, list[Value]] = defaultdict(list)
+                    for full in self.candidates(term.name, arity):
                         assert isinstance(full, tuple)
-                        index[full[position + 1]].append((symbol, full))
+                        index[full[position + 1]].append(full)
                     self._index[key] = dict(index)
                 return self._index[key].get(value, [])
         return self.candidates(term.name, arity)
@@ -237,10 +288,12 @@ class Model:
         return atom in self.atoms
 
 
-def _signature_of_text(text: str) -> tuple[str, int]:
-    """(name, arity) of an atom as clingo prints it."""
-    name, *arguments = split_atom(text)
-    return (name, len(arguments))
+def signature_of(atom: Value) -> tuple[str, int]:
+    """(name, arity) of an atom as a plain value."""
+    if isinstance(atom, tuple):
+        return (atom[0], len(atom) - 1)
+    assert isinstance(atom, str)
+    return (atom, 0)
 
 
 # --- Conditions (body literals) ------------------------------------------------------

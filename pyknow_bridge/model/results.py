@@ -113,6 +113,10 @@ class LawApplied:
         return f"{when}; dated rules in force: {dated}"
 
 
+#: The predicates :func:`law_applied` reads.
+LAW_PREDICATES = ("law_year", "in_force")
+
+
 def law_applied(atoms: Iterable[Atom]) -> LawApplied:
     """The year and the dated rules in force, from a case's shown atoms (certain ones)."""
     year: int | None = None
