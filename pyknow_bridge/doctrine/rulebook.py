@@ -22,7 +22,7 @@ import dataclasses
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from clingo import ast
@@ -132,7 +132,14 @@ class Rulebook:
         return {doc.signature: doc for doc in self.predicates if doc.role == "Input"}
 
     def rule(self, rule_id: str) -> RuleEntry | None:
-        return next((entry for entry in self.rules if entry.rule_id == rule_id), None)
+        return self._by_id.get(rule_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, RuleEntry]:
+        by_id: dict[str, RuleEntry] = {}
+        for entry in self.rules:
+            by_id.setdefault(entry.rule_id, entry)  # the first, should an id repeat
+        return by_id
 
 
 def rule_files(views: Sequence[str] = ()) -> list[Path]:

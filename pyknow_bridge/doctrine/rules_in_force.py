@@ -10,7 +10,7 @@ explanations (:attr:`RuleSet.explaining`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -19,7 +19,9 @@ from clingo import ast
 
 from pyknow_bridge.core.errors import SolveError
 from pyknow_bridge.doctrine.derivation import derivation_rule
+from pyknow_bridge.doctrine.jurisdictions import claim_guards
 from pyknow_bridge.doctrine.lift import lift_over_case
+from pyknow_bridge.doctrine.rule_scope import rule_jurisdictions
 from pyknow_bridge.doctrine.rulebook import (
     RuleEntry,
     Statement,
@@ -60,12 +62,41 @@ class RuleSet:
     def explaining(self) -> tuple[ast.AST, ...]:
         """The program without its ``#show`` lines (every atom is shown), each annotated rule
         followed by its derivation twin (see :mod:`pyknow_bridge.doctrine.derivation`)."""
+        return self._explaining(lambda _: True)
+
+    @cached_property
+    def jurisdictions(self) -> dict[str, str]:
+        """Each rule id whose rule belongs to one jurisdiction, with that jurisdiction
+        (see :mod:`pyknow_bridge.doctrine.rule_scope`)."""
+        inputs = load_rulebook().inputs()
+        return rule_jurisdictions(self.parsed, claim_guards(), inputs)
+
+    def explaining_for(self, jurisdiction: str) -> tuple[ast.AST, ...]:
+        """:attr:`explaining` without the rules of other jurisdictions: in a case of
+        ``jurisdiction`` they derive nothing, and grounding them would cost half the time."""
+        known = self._explaining_by_jurisdiction.get(jurisdiction)
+        if known is None:
+            owners = self.jurisdictions
+
+            def applies(rule_id: str) -> bool:
+                return owners.get(rule_id, jurisdiction) == jurisdiction
+
+            known = self._explaining_by_jurisdiction[jurisdiction] = self._explaining(applies)
+        return known
+
+    @cached_property
+    def _explaining_by_jurisdiction(self) -> dict[str, tuple[ast.AST, ...]]:
+        return {}
+
+    def _explaining(self, applies: Callable[[str], bool]) -> tuple[ast.AST, ...]:
         program: list[ast.AST] = []
         for statement in self.parsed:
             if statement.file.name == SHOW_FILE:
                 continue
-            program.append(statement.node)
-            if statement.rule is not None:
+            if statement.rule is None:
+                program.append(statement.node)
+            elif applies(statement.rule.rule_id):
+                program.append(statement.node)
                 program.append(derivation_rule(statement.node, statement.rule.rule_id))
         return tuple(program)
 

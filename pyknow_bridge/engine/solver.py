@@ -163,7 +163,8 @@ class Disputes:
     ) -> None:
         self.disputed = case.disputed
         self.deadline = deadline
-        self.control = ground(rules.explaining, program_text(case, as_of))
+        program = rules.explaining_for(case.jurisdiction)
+        self.control = ground(program, program_text(case, as_of))
         #: Without disputes the program has one answer set: solved once, asked many times.
         self._only: frozenset[clingo.Symbol] | None = None
 

@@ -20,9 +20,10 @@ import clingo
 
 from pyknow_bridge.casefile.loader import CaseFile
 from pyknow_bridge.core.limits import Deadline
+from pyknow_bridge.core.terms import String, term_text
 from pyknow_bridge.doctrine.authorities import Citation, parse_source
 from pyknow_bridge.doctrine.derivation import DERIVATION
-from pyknow_bridge.doctrine.jurisdictions import claim_conclusions, claim_guards
+from pyknow_bridge.doctrine.jurisdictions import claim_conclusions
 from pyknow_bridge.doctrine.jurisdictions import routes as routes_of
 from pyknow_bridge.doctrine.rulebook import RuleEntry, Signature, load_rulebook
 from pyknow_bridge.doctrine.rules_in_force import RuleSet, rules_in_force
@@ -54,7 +55,6 @@ from pyknow_bridge.explain.matching import (
     value_of_text,
 )
 from pyknow_bridge.explain.matching import text as text_of_value
-from pyknow_bridge.explain.scope import rule_jurisdictions
 from pyknow_bridge.model import explanation
 from pyknow_bridge.model.explanation import (
     ATTEMPT,
@@ -135,9 +135,9 @@ def explain_case(
         claims=unique,
         law=law_applied(split_atom(text) for text in texts if text.startswith(_LAW_PREFIXES)),
         names={
-            str(fact.symbol.arguments[0]): fact.symbol.arguments[1].string
+            term_text(fact.arguments[0]): fact.arguments[1].value
             for fact in case.facts
-            if fact.symbol.match("name", 2)
+            if fact.name == "name" and fact.arity == 2 and isinstance(fact.arguments[1], String)
         },
     )
 
@@ -193,10 +193,14 @@ class _Modalities:
 
 @dataclass(frozen=True)
 class _RuleIndex:
-    """The rules in force compiled for "why not", by head, and the jurisdiction of each."""
+    """The rules in force compiled for "why not", by head."""
 
     by_head: dict[Signature, list[tuple[RuleEntry, CompiledRule]]]
-    jurisdictions: dict[str, str]
+    #: The predicates a fact file states, and those the caller sets (Control).
+    inputs: frozenset[Signature]
+    controls: frozenset[Signature]
+    #: Each rule id's place in the rule files (the order the doctrine gives its reasons).
+    order: dict[str, int]
 
 
 #: The index of each rule set met so far (by identity: rule sets live as long as the process).
@@ -211,8 +215,13 @@ def _rule_index(rules: RuleSet) -> _RuleIndex:
     for rule in rules.rules:
         if rule.head is not None and rule.node is not None:
             by_head[rule.head].append((rule, compile_rule(rule.node)))
-    compiled = [pair for pairs in by_head.values() for pair in pairs]
-    index = _RuleIndex(dict(by_head), rule_jurisdictions(compiled, claim_guards()))
+    book = load_rulebook()
+    index = _RuleIndex(
+        dict(by_head),
+        frozenset(book.inputs()),
+        frozenset(doc.signature for doc in book.predicates if doc.role == "Control"),
+        {rule.rule_id: place for place, rule in enumerate(book.rules)},
+    )
     _RULE_INDEXES[id(rules)] = (rules, index)
     return index
 
@@ -248,24 +257,21 @@ class _Builder:
             self.symbols[value] = symbol
             plain.append((value, text))
         self.model = Model(plain)
-        fact_texts = symbol_texts(fact.symbol for fact in case.facts)
-        self.facts = {
-            value_of_text(text): fact.line
-            for fact, text in zip(case.facts, fact_texts, strict=True)
-        }
-        book = load_rulebook()
-        self.inputs: set[Signature] = set(book.inputs())
-        self.controls = {doc.signature for doc in book.predicates if doc.role == "Control"}
+        self.facts = {value_of_text(fact.text): fact.line for fact in case.facts}
         index = _rule_index(rules)
+        self.inputs = index.inputs
+        self.controls = index.controls
         self.rules_by_head = index.by_head
+        self.rule_order = index.order
         self.nodes: dict[str, Node] = {}
         #: Rules of another jurisdiction than the case's: "why not" never tries them.
         self.foreign = {
             rule_id
-            for rule_id, jurisdiction in index.jurisdictions.items()
+            for rule_id, jurisdiction in rules.jurisdictions.items()
             if jurisdiction != case.jurisdiction
         }
-        self.hooks = hooks()
+        #: The view hooks no rule in force derives: nothing could set a rule aside by them.
+        self.idle_hooks = hooks() - set(self.rules_by_head)
 
     # --- per claim -------------------------------------------------------------
 
@@ -331,13 +337,13 @@ class _Builder:
         """The nodes of atoms that hold, in the order their rules are written (the order in
         which the doctrine gives its reasons: Valdez's whereabouts before the deadline)."""
         nodes = [self.nodes[self.why(atom)] for atom in atoms]
-        order = {rule.rule_id: index for index, rule in enumerate(load_rulebook().rules)}
+        order = self.rule_order
         return [n.id for n in sorted(nodes, key=lambda n: order.get(n.rule_id or "", -1))]
 
     def _grounds(self, barred: Value) -> list[str]:
         """The premise of every rule that bars recovery: each is a ground on its own."""
         grounds: list[str] = []
-        order = {rule.rule_id: index for index, rule in enumerate(load_rulebook().rules)}
+        order = self.rule_order
         derivations = [value for value, _ in self.derivations.get(barred, [])]
         for derivation in sorted(derivations, key=lambda d: order[_rule_id(d)]):
             for premise in _premises(derivation):
@@ -400,7 +406,7 @@ class _Builder:
             return None  # an aggregate: visible in the rule's text
         if isinstance(premise, tuple) and premise[0] == "neg" and len(premise) == 2:
             negated = premise[1]
-            if signature_of(negated) in self.hooks - set(self.rules_by_head):
+            if signature_of(negated) in self.idle_hooks:
                 return None  # no view or dated rule in force could set this rule aside
             return self.why_not(negated)
         if isinstance(premise, tuple) and premise[0] == "some" and len(premise) > 1:
