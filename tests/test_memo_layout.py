@@ -6,12 +6,19 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pyknow_bridge import load_case
 from pyknow_bridge.doctrine.rulebook import load_rulebook
 from pyknow_bridge.doctrine.scaffolding import hidden_predicates, list_predicates
 from pyknow_bridge.explain.builder import explain_case
-from pyknow_bridge.render.explanation_report import MEMO_WIDTH, render_memo
+from pyknow_bridge.render.explanation_report import (
+    MEMO_WIDTH,
+    _wrapped,
+    _wrapped_by_words,
+    render_memo,
+)
 from pyknow_bridge.render.plain import say
 from tests.conftest import CASES_DIR, GOLDEN_DIR
 
@@ -58,3 +65,18 @@ def test_party_names_from_the_fact_file_head_the_memo() -> None:
     detailed = render_memo([explanation], detail=True)
     assert "⟨reliance_defeated(valdez,city_of_new_york,whereabouts_unknown)⟩" in detailed
     assert "reliance_defeated(valdez" not in memo, "atoms only at the detail level"
+
+
+_WORDS = st.lists(st.text(alphabet="ab✓(", min_size=1, max_size=110), max_size=40)
+
+
+@given(st.integers(min_value=0, max_value=6), _WORDS, st.booleans())
+def test_a_long_line_wraps_greedily_at_spaces(indent: int, words: list[str], runs: bool) -> None:
+    # The fast wrap (one search per row) against the word-by-word one it replaced.
+    line = " " * indent + (" " if runs else "").join(f"{w} " for w in words).rstrip(" ")
+    body = line.lstrip(" ")
+    wrapped = _wrapped(line)
+    assert wrapped == (_wrapped_by_words(body, line[: len(line) - len(body)]) if body else line)
+    for row in wrapped.split("\n"):
+        assert len(row) <= MEMO_WIDTH or " " not in row.strip(" "), "only a lone word overflows"
+    assert wrapped.replace("\n", " ").split() == line.split()

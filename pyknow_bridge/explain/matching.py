@@ -171,38 +171,72 @@ def compile_term(node: ast.AST) -> Term:
 
 
 def unify(term: Term, value: Value, bindings: Bindings) -> Bindings | None:
-    """Extend ``bindings`` so that ``term`` equals ``value``, or None if it cannot."""
-    if isinstance(term, Var):
+    """Extend ``bindings`` so that ``term`` equals ``value``, or None if it cannot.
+
+    ``bindings`` is never changed: an extension is a new dict, made once per call. (The
+    search unifies thousands of times per case, so the common shapes of an argument, a
+    variable or a constant, are matched in the loop rather than by a call each.)
+    """
+    if type(term) is Fn:
+        return _unify_function(term, value, bindings)
+    if type(term) is Var:
         if term.name == "_":
             return bindings
-        if term.name not in bindings:
+        bound = bindings.get(term.name, _UNBOUND)
+        if bound is _UNBOUND:
             return {**bindings, term.name: value}
-        return bindings if bindings[term.name] == value else None
-    if isinstance(term, Const):
-        return bindings if term.value == value else None
-    if not term.args:
+        return bindings if bound == value else None
+    assert isinstance(term, Const)
+    return bindings if term.value == value else None
+
+
+def _unify_function(term: Fn, value: Value, bindings: Bindings) -> Bindings | None:
+    arguments = term.args
+    if not arguments:
         return bindings if value == term.name else None
-    if not isinstance(value, tuple) or len(value) != len(term.args) + 1 or value[0] != term.name:
+    if type(value) is not tuple or len(value) != len(arguments) + 1 or value[0] != term.name:
         return None
     current = bindings
-    for sub_term, sub_value in zip(term.args, value[1:], strict=True):
-        extended = unify(sub_term, sub_value, current)
-        if extended is None:
-            return None
-        current = extended
+    own = False  # whether ``current`` is this call's own copy, free to extend in place
+    for position, argument in enumerate(arguments, 1):
+        part = value[position]
+        if type(argument) is Var:
+            if argument.name == "_":
+                continue
+            bound = current.get(argument.name, _UNBOUND)
+            if bound is _UNBOUND:
+                if not own:
+                    current, own = dict(current), True
+                current[argument.name] = part
+            elif bound != part:
+                return None
+        elif type(argument) is Const:
+            if argument.value != part:
+                return None
+        else:
+            extended = unify(argument, part, current)
+            if extended is None:
+                return None
+            own = own or extended is not current
+            current = extended
     return current
+
+
+#: Marks a variable without a binding (a binding may be any value).
+_UNBOUND = object()
 
 
 def instantiate(term: Term, bindings: Bindings) -> Value | None:
     """The ground value of ``term`` under ``bindings``, or None if a variable is unbound."""
-    if isinstance(term, Var):
+    if type(term) is Var:
         return bindings.get(term.name)
-    if isinstance(term, Const):
+    if type(term) is Const:
         return term.value
+    assert isinstance(term, Fn)
     if not term.args:
         return term.name
     arguments = [instantiate(a, bindings) for a in term.args]
-    if any(a is None for a in arguments):
+    if None in arguments:
         return None
     return (term.name, *arguments)
 

@@ -158,10 +158,6 @@ class Explanation:
     #: Display names the fact file gives (``name(valdez, "Carmen Valdez")``), by constant.
     names: dict[str, str] = field(default_factory=dict)
 
-    def display(self, constant: str) -> str:
-        """A party's display name, else its constant."""
-        return self.names.get(constant, constant)
-
     def node(self, node_id: str) -> Node:
         return self.nodes[node_id]
 

@@ -36,7 +36,7 @@ from pyknow_bridge.model.explanation import (
 from pyknow_bridge.model.results import Modality
 from pyknow_bridge.render.explanation_json import short_ids
 from pyknow_bridge.render.explanation_report import is_scaffolding
-from pyknow_bridge.render.text import words
+from pyknow_bridge.render.text import party_name, words
 
 #: A derivation deeper than this is cut (with a mark), so that no graph can exhaust the stack.
 MAX_DEPTH = 60
@@ -228,8 +228,12 @@ def _steps(page: _Page, roots: Sequence[str]) -> Iterator[str]:
 # --- The case --------------------------------------------------------------------------
 
 
-def _claim_title(claim: ClaimExplanation) -> str:
-    return f"{esc(claim.plaintiff)} v. {esc(claim.defendant)}"
+def _party(page: _Page, constant: str) -> str:
+    return esc(party_name(constant, page.explanation.names))
+
+
+def _claim_title(page: _Page, claim: ClaimExplanation) -> str:
+    return f"{_party(page, claim.plaintiff)} v. {_party(page, claim.defendant)}"
 
 
 def _outcome(page: _Page, claim: ClaimExplanation) -> str:
@@ -279,7 +283,7 @@ def _header(page: _Page) -> Iterator[str]:
     for claim in explanation.claims:
         reasons = "".join(f"<li>{reason}</li>" for reason in _reasons(page, claim))
         yield (
-            f"<tr><td>{_claim_title(claim)}</td><td>{_outcome(page, claim)}</td>"
+            f"<tr><td>{_claim_title(page, claim)}</td><td>{_outcome(page, claim)}</td>"
             f"<td><ul>{reasons}</ul></td></tr>"
         )
     yield "</table>"
@@ -302,9 +306,10 @@ def _sections(claim: ClaimExplanation) -> list[tuple[str, list[str]]]:
 
 def _claim(page: _Page, index: int, claim: ClaimExplanation) -> Iterator[str]:
     law = esc(jurisdiction_name(claim.jurisdiction))
-    yield f'<section class="claim" id="claim-{index}"><h2>Claim: {_claim_title(claim)}</h2>'
+    yield f'<section class="claim" id="claim-{index}"><h2>Claim: {_claim_title(page, claim)}</h2>'
     yield (
-        f"<p>Whether {esc(claim.defendant)} owed {esc(claim.plaintiff)} a duty of care beyond "
+        f"<p>Whether {_party(page, claim.defendant)} owed {_party(page, claim.plaintiff)} a duty "
+        "of care beyond "
         f"the duty it owes the public and, if so, whether a defence or a failure of causation "
         f"defeats the claim, under {law} law. Outcome: {_outcome(page, claim)}.</p>"
     )

@@ -26,7 +26,7 @@ from pyknow_bridge.model.explanation import (
 )
 from pyknow_bridge.model.results import Modality
 from pyknow_bridge.render.plain import say
-from pyknow_bridge.render.text import words
+from pyknow_bridge.render.text import party_name, words
 
 MAX_DEPTH = 9
 
@@ -202,8 +202,9 @@ def outline(
     seen: set[str] = set()
     issue = Section("Issue")
     issue.paragraphs.append(
-        f"Whether {printable(explanation.display(claim.defendant))} owed "
-        f"{printable(explanation.display(claim.plaintiff))} a duty of care beyond the duty it owes "
+        f"Whether {printable(party_name(claim.defendant, explanation.names))} owed "
+        f"{printable(party_name(claim.plaintiff, explanation.names))} a duty of care beyond the "
+        "duty it owes "
         f"the public and, if so, whether a defence or a failure of causation defeats the claim, "
         f"under {law} law."
     )
@@ -334,7 +335,8 @@ def render_memo(explanations: Sequence[Explanation], detail: bool = False) -> st
     for explanation in explanations:
         for claim in explanation.claims:
             parties = (
-                f"{explanation.display(claim.plaintiff)} v. {explanation.display(claim.defendant)}"
+                f"{party_name(claim.plaintiff, explanation.names)} v. "
+                f"{party_name(claim.defendant, explanation.names)}"
             )
             out += [
                 "MEMORANDUM",
@@ -360,12 +362,30 @@ def render_memo(explanations: Sequence[Explanation], detail: bool = False) -> st
 
 def _wrapped(line: str) -> str:
     """A line wrapped to the memo's width at spaces, continuation lines indented two columns
-    under its text (a word longer than the width is left whole). Greedy, in one pass over
-    the words: textwrap was a third of the memo's time."""
+    under its text (a word longer than the width is left whole). Greedy: each row takes the
+    longest run of words that fits, found with one search for the last space that fits."""
     if len(line) <= MEMO_WIDTH:
         return line
     body = line.lstrip(" ")
     indent = " " * (len(line) - len(body))
+    if "  " in body:
+        return _wrapped_by_words(body, indent)
+    rows: list[str] = []
+    prefix, rest = indent, body
+    while len(prefix) + len(rest) > MEMO_WIDTH:
+        cut = rest.rfind(" ", 0, MEMO_WIDTH - len(prefix) + 1)
+        if cut <= 0:  # the first word alone is too long: it stays whole
+            cut = rest.find(" ")
+            if cut == -1:
+                break
+        rows.append(prefix + rest[:cut])
+        prefix, rest = f"{indent}  ", rest[cut + 1 :]
+    rows.append(prefix + rest)
+    return "\n".join(rows)
+
+
+def _wrapped_by_words(body: str, indent: str) -> str:
+    """:func:`_wrapped` word by word, for a line with runs of spaces (kept as they are)."""
     rows: list[str] = []
     row = [indent]
     width = len(indent)

@@ -24,6 +24,26 @@ def words(value: str) -> str:
     return value.replace("_", " ")
 
 
+#: Words a party's name keeps in lower case, unless it begins with one.
+_SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"})
+
+
+def party_name(constant: str, names: Mapping[str, str]) -> str:
+    """A party as reports name it: its display name from the fact file, else its constant
+    in words, capitalised as a name (``city_of_new_york``: City of New York)."""
+    given = names.get(constant)
+    if given is not None:
+        return given
+    parts = [part for part in constant.split("_") if part]
+    return (
+        " ".join(
+            part if index and part in _SMALL_WORDS else part[:1].upper() + part[1:]
+            for index, part in enumerate(parts)
+        )
+        or constant
+    )
+
+
 def _qualified(values: Mapping[str, Modality]) -> str:
     """``a; b (possible)`` for the values that hold somewhere."""
     parts = [
