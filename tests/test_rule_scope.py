@@ -13,7 +13,7 @@ from pyknow_bridge.core.limits import Deadline
 from pyknow_bridge.doctrine.rule_scope import rule_jurisdictions
 from pyknow_bridge.doctrine.rulebook import RuleEntry, Statement
 from pyknow_bridge.doctrine.rules_in_force import rules_in_force
-from pyknow_bridge.engine.clingo_control import answer_sets, ground
+from pyknow_bridge.engine.clingo_control import Consequences, answer_sets, consequences, ground
 from pyknow_bridge.engine.solver import program_text
 from tests.conftest import CASES_DIR
 
@@ -73,7 +73,7 @@ _VIEWS = [(), ("lippman",), ("jones",)]
 
 @pytest.mark.parametrize("views", _VIEWS, ids=lambda v: "+".join(v) or "majority")
 @pytest.mark.parametrize("path", sorted(CASES_DIR.glob("*.lp")), ids=lambda p: p.stem)
-def test_the_explaining_program_cut_to_the_case_has_the_same_answer(
+def test_the_programs_cut_to_the_case_have_the_same_answers(
     path: Path, views: tuple[str, ...]
 ) -> None:
     case = load_case(path)
@@ -84,6 +84,12 @@ def test_the_explaining_program_cut_to_the_case_has_the_same_answer(
     def answer(program: tuple[ast.AST, ...]) -> frozenset[clingo.Symbol]:
         return answer_sets(ground(program, facts), Deadline(None), "solving", stated)[0]
 
+    def shown(program: tuple[ast.AST, ...]) -> Consequences:
+        return consequences(ground(program, facts), Deadline(None), bool(case.disputed))
+
     cut = rules.explaining_for(case.jurisdiction)
     assert len(cut) < len(rules.explaining)
     assert answer(cut) == answer(rules.explaining)
+    plain = rules.statements_for(case.jurisdiction)
+    assert len(plain) < len(rules.statements)
+    assert shown(plain) == shown(rules.statements)

@@ -62,7 +62,7 @@ class RuleSet:
     def explaining(self) -> tuple[ast.AST, ...]:
         """The program without its ``#show`` lines (every atom is shown), each annotated rule
         followed by its derivation twin (see :mod:`pyknow_bridge.doctrine.derivation`)."""
-        return self._explaining(lambda _: True)
+        return self._program(explaining=True, applies=lambda _: True)
 
     @cached_property
     def jurisdictions(self) -> dict[str, str]:
@@ -71,33 +71,44 @@ class RuleSet:
         inputs = load_rulebook().inputs()
         return rule_jurisdictions(self.parsed, claim_guards(), inputs)
 
+    def statements_for(self, jurisdiction: str) -> tuple[ast.AST, ...]:
+        """:attr:`statements` without the rules of other jurisdictions: in a case of
+        ``jurisdiction`` they derive nothing, and grounding them costs time."""
+        return self._cut(jurisdiction, explaining=False)
+
     def explaining_for(self, jurisdiction: str) -> tuple[ast.AST, ...]:
-        """:attr:`explaining` without the rules of other jurisdictions: in a case of
-        ``jurisdiction`` they derive nothing, and grounding them would cost half the time."""
-        known = self._explaining_by_jurisdiction.get(jurisdiction)
+        """:attr:`explaining` without the rules of other jurisdictions (and their twins)."""
+        return self._cut(jurisdiction, explaining=True)
+
+    @cached_property
+    def _cuts(self) -> dict[tuple[str, bool], tuple[ast.AST, ...]]:
+        return {}
+
+    def _cut(self, jurisdiction: str, explaining: bool) -> tuple[ast.AST, ...]:
+        key = (jurisdiction, explaining)
+        known = self._cuts.get(key)
         if known is None:
             owners = self.jurisdictions
 
             def applies(rule_id: str) -> bool:
                 return owners.get(rule_id, jurisdiction) == jurisdiction
 
-            known = self._explaining_by_jurisdiction[jurisdiction] = self._explaining(applies)
+            known = self._cuts[key] = self._program(explaining, applies)
         return known
 
-    @cached_property
-    def _explaining_by_jurisdiction(self) -> dict[str, tuple[ast.AST, ...]]:
-        return {}
-
-    def _explaining(self, applies: Callable[[str], bool]) -> tuple[ast.AST, ...]:
+    def _program(self, explaining: bool, applies: Callable[[str], bool]) -> tuple[ast.AST, ...]:
+        """The statements of the rules that ``applies`` keeps; ``explaining``: without the
+        ``#show`` lines, each rule followed by its derivation twin."""
         program: list[ast.AST] = []
         for statement in self.parsed:
-            if statement.file.name == SHOW_FILE:
+            if explaining and statement.file.name == SHOW_FILE:
                 continue
             if statement.rule is None:
                 program.append(statement.node)
             elif applies(statement.rule.rule_id):
                 program.append(statement.node)
-                program.append(derivation_rule(statement.node, statement.rule.rule_id))
+                if explaining:
+                    program.append(derivation_rule(statement.node, statement.rule.rule_id))
         return tuple(program)
 
 

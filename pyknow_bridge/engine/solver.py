@@ -92,7 +92,7 @@ def solve_case(
     """
     if _engine(engine, case, MAX_PROLOG_DISPUTES) == "prolog":
         return _prolog().solve(case, rules, as_deadline(time_limit), as_of)
-    control = ground(rules.statements, program_text(case, as_of))
+    control = ground(rules.statements_for(case.jurisdiction), program_text(case, as_of))
     return consequences(control, as_deadline(time_limit), choices=bool(case.disputed_texts))
 
 
