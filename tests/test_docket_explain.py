@@ -96,14 +96,20 @@ def test_each_case_of_a_docket_gets_the_answers_it_gets_alone(tmp_path: Path, se
             assert together.scenario(both) == alone.scenario(both)
 
 
-@pytest.mark.parametrize("views", [(), ("lippman",)], ids=["majority", "lippman"])
-def test_docket_explanations_equal_each_case_alone(tmp_path: Path, views: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    ("views", "as_of"),
+    [((), None), (("lippman",), None), ((), 1975)],
+    ids=["majority", "lippman", "as-of-1975"],
+)
+def test_docket_explanations_equal_each_case_alone(
+    tmp_path: Path, views: tuple[str, ...], as_of: int | None
+) -> None:
     (tmp_path / "branching.lp").write_text(BRANCHING, encoding="utf-8")
     rng = random.Random(12)
     cases = [load_case(CASES_DIR / "valdez.lp"), load_case(tmp_path / "branching.lp")]
     cases += [_disputed_case(rng, tmp_path, number) for number in range(4)]
-    alone = [explain_case(case, views) for case in cases]
-    together = explain_cases(cases, views)
+    alone = [explain_case(case, views, as_of=as_of) for case in cases]
+    together = explain_cases(cases, views, as_of=as_of)
     findings = [f for claim in together[1].claims for b in claim.branches for f in b.findings]
     assert max(map(len, findings)) == 2, "branches fixing two disputed facts"
     for one, docket in zip(alone, together, strict=True):

@@ -69,30 +69,26 @@ class CaseReader:
     into its case's symbol once, however many models hold it."""
 
     def __init__(self, use_c: bool = _C is not None) -> None:
-        #: lifted symbol (its C value, or the symbol) -> (case id, the case's symbol);
-        #: None for the ``case(C)`` atom, which no case alone has.
-        self._seen: dict[Any, tuple[int, clingo.Symbol] | None] = {}
+        #: lifted symbol (its C value, or the symbol) -> (case id, the case's symbol)
+        self._seen: dict[Any, tuple[int, clingo.Symbol]] = {}
         self.copy: Callable[[clingo.Model], Copied] = _copy_c if use_c else _copy_py
-        self._unlift = _unlift_c if use_c else _unlift_py
+        self._unlift = _c_unlifter() if use_c else _unlift_py
 
     def by_case(
         self, copied: Copied, wanted: Container[int] | None = None
     ) -> dict[int, frozenset[clingo.Symbol]]:
         """The atoms of a copied model, by case (only the ``wanted`` cases, if given), with
         the case argument dropped."""
-        seen = self._seen
+        seen, unlift = self._seen, self._unlift
         found: dict[int, list[clingo.Symbol]] = {}
         for lifted in copied:
-            try:
-                known = seen[lifted]
-            except KeyError:
-                known = seen[lifted] = self._unlift(lifted)
+            known = seen.get(lifted)
             if known is None:
-                continue
+                known = seen[lifted] = unlift(lifted)
             case_id, symbol = known
             atoms = found.get(case_id)
             if atoms is None:
-                if wanted is not None and case_id not in wanted:
+                if case_id < 0 or (wanted is not None and case_id not in wanted):
                     continue
                 atoms = found[case_id] = []
             atoms.append(symbol)
@@ -115,46 +111,45 @@ def _copy_py(model: clingo.Model) -> Sequence[clingo.Symbol]:
     return model.symbols(shown=True)
 
 
-class _Scratch:
-    """The C out-parameters, allocated once."""
-
-    def __init__(self) -> None:
-        assert _C is not None
-        ffi = _C[0]
-        self.arguments = ffi.new("clingo_symbol_t**")
-        self.size = ffi.new("size_t*")
-        self.name = ffi.new("char**")
-        self.number = ffi.new("int*")
-        self.positive = ffi.new("bool*")
-        self.made = ffi.new("clingo_symbol_t*")
+#: What the ``case(C)`` atom reads as: no case alone has it, so it is left out.
+_CASE_ATOM = (-1, clingo.Function(CASE))
 
 
-_SCRATCH = _Scratch() if _C is not None else None
-
-
-def _unlift_c(lifted: int) -> tuple[int, clingo.Symbol] | None:
-    assert _C is not None and _SCRATCH is not None
+def _c_unlifter() -> Callable[[int], tuple[int, clingo.Symbol]]:
+    """The case argument dropped through clingo's C functions, the out-parameters and the
+    case identifiers (by their symbol) kept between calls."""
+    assert _C is not None
     ffi, lib, symbol_class = _C
-    scratch = _SCRATCH
-    lib.clingo_symbol_arguments(lifted, scratch.arguments, scratch.size)
-    lib.clingo_symbol_name(lifted, scratch.name)
-    arguments = scratch.arguments[0]
-    count = scratch.size[0] - 1
-    if count == 0 and ffi.string(scratch.name[0]) == CASE.encode():
-        return None
-    lib.clingo_symbol_number(arguments[0], scratch.number)
-    lib.clingo_symbol_is_positive(lifted, scratch.positive)
-    made = lib.clingo_symbol_create_function(
-        scratch.name[0], arguments + 1, count, scratch.positive[0], scratch.made
-    )
-    if not made:  # pragma: no cover (clingo failed to allocate)
-        raise MemoryError("clingo could not make a symbol")
-    symbol = symbol_class(scratch.made[0])
-    return scratch.number[0], symbol
+    arguments_of, name_of = lib.clingo_symbol_arguments, lib.clingo_symbol_name
+    number_of, is_positive = lib.clingo_symbol_number, lib.clingo_symbol_is_positive
+    make = lib.clingo_symbol_create_function
+    arguments, size, name = ffi.new("clingo_symbol_t**"), ffi.new("size_t*"), ffi.new("char**")
+    number, positive, made = ffi.new("int*"), ffi.new("bool*"), ffi.new("clingo_symbol_t*")
+    case_name = CASE.encode()
+    case_ids: dict[int, int] = {}
+
+    def unlift(lifted: int) -> tuple[int, clingo.Symbol]:
+        arguments_of(lifted, arguments, size)
+        name_of(lifted, name)
+        array = arguments[0]
+        count = size[0] - 1
+        if count == 0 and ffi.string(name[0]) == case_name:
+            return _CASE_ATOM
+        case_symbol = array[0]
+        case_id = case_ids.get(case_symbol)
+        if case_id is None:
+            number_of(case_symbol, number)
+            case_id = case_ids[case_symbol] = number[0]
+        is_positive(lifted, positive)
+        if not make(name[0], array + 1, count, positive[0], made):  # pragma: no cover
+            raise MemoryError("clingo could not make a symbol")
+        return case_id, symbol_class(made[0])
+
+    return unlift
 
 
-def _unlift_py(lifted: clingo.Symbol) -> tuple[int, clingo.Symbol] | None:
+def _unlift_py(lifted: clingo.Symbol) -> tuple[int, clingo.Symbol]:
     case_id, *arguments = lifted.arguments
     if not arguments and lifted.name == CASE:
-        return None
+        return _CASE_ATOM
     return case_id.number, clingo.Function(lifted.name, arguments, lifted.positive)

@@ -104,7 +104,9 @@ def explain_case(
     """
     rules = rules_in_force(views)
     deadline = as_deadline(time_limit)
-    return _explain(case, rules, disputes_of(case, rules, deadline, as_of, engine), deadline)
+    return explain_with_disputes(
+        case, rules, disputes_of(case, rules, deadline, as_of, engine), deadline
+    )
 
 
 def explain_cases(
@@ -119,10 +121,12 @@ def explain_cases(
     rules = rules_in_force(views)
     deadline = as_deadline(time_limit)
     docket = DocketDisputes(cases, rules, deadline, as_of)
-    return [_explain(case, rules, docket.of(i), deadline) for i, case in enumerate(cases)]
+    return [
+        explain_with_disputes(case, rules, docket.of(i), deadline) for i, case in enumerate(cases)
+    ]
 
 
-def _explain(
+def explain_with_disputes(
     case: CaseFile, rules: RuleSet, disputes: DisputeQuestions, deadline: Deadline
 ) -> Explanation:
     """Every claim of ``case`` explained from the answers to its ``disputes``."""
