@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pyknow_bridge.batch import Failed, Rejected, fact_files, load_entry
 from pyknow_bridge.casefile.loader import CaseFile, load_case
 from pyknow_bridge.core.errors import SolveError, TimeLimitError
 from pyknow_bridge.core.limits import Deadline
@@ -13,9 +13,11 @@ from pyknow_bridge.doctrine.rules_in_force import rules_in_force
 from pyknow_bridge.engine.clingo_control import as_deadline
 from pyknow_bridge.engine.shown import shown_atoms
 from pyknow_bridge.engine.solver import solve_case
-from pyknow_bridge.explain.builder import explain_case, explain_cases
-from pyknow_bridge.model.explanation import Explanation
 from pyknow_bridge.model.results import CaseResult, build_result
+
+if TYPE_CHECKING:
+    from pyknow_bridge.batch import Failed, Rejected
+    from pyknow_bridge.model.explanation import Explanation
 
 
 def analyse(
@@ -101,6 +103,8 @@ def explain_files(
     >>> [e.case_name for e in explain_files(["facts/cases/valdez.lp", "facts/cases/morgan.lp"])]
     ['Valdez v. City of New York', 'Morgan v. District of Columbia']
     """
+    from pyknow_bridge.batch import Rejected, fact_files, load_entry  # noqa: PLC0415 (see below)
+
     pending: list[CaseFile | Rejected | Failed] = []
 
     def flush() -> Iterator[Explanation | Rejected | Failed]:
@@ -125,6 +129,9 @@ def _explain_chunk(
     as_of: int | None,
     engine: str,
 ) -> list[Explanation | Failed]:
+    # Imported on first use, so that solving alone never pays for the explanation's modules.
+    from pyknow_bridge.explain.builder import explain_cases  # noqa: PLC0415
+
     if engine == "clingo" and len(cases) > 1:
         together = None if time_limit is None else time_limit * len(cases)
         try:
@@ -137,6 +144,9 @@ def _explain_chunk(
 def _explain_alone(
     case: CaseFile, views: Sequence[str], time_limit: float | None, as_of: int | None, engine: str
 ) -> Explanation | Failed:
+    from pyknow_bridge.batch import Failed  # noqa: PLC0415 (see above)
+    from pyknow_bridge.explain.builder import explain_case  # noqa: PLC0415
+
     path = str(case.path)
     try:
         return explain_case(case, views, time_limit, as_of, engine)

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench.generate import generate_case
-from pyknow_bridge import api, load_case
+from pyknow_bridge import load_case
 from pyknow_bridge.api import explain_files, explain_loaded
 from pyknow_bridge.batch import Failed, Rejected
 from pyknow_bridge.casefile.loader import CaseFile
@@ -25,6 +25,7 @@ from pyknow_bridge.engine.clingo_control import answer_sets, ground
 from pyknow_bridge.engine.docket_disputes import DocketDisputes
 from pyknow_bridge.engine.lifted import CaseReader, lifted_facts
 from pyknow_bridge.engine.solver import Disputes
+from pyknow_bridge.explain import builder
 from pyknow_bridge.explain.builder import explain_case, explain_cases
 from pyknow_bridge.render.explanation_json import render_explain_json
 from pyknow_bridge.render.explanation_report import render_memo
@@ -149,8 +150,8 @@ def test_a_failing_chunk_is_explained_case_by_case(monkeypatch: pytest.MonkeyPat
             raise SolveError("morgan failed")
         return explain_case(case, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(api, "explain_cases", chunk_fails)
-    monkeypatch.setattr(api, "explain_case", morgan_fails)
+    monkeypatch.setattr(builder, "explain_cases", chunk_fails)
+    monkeypatch.setattr(builder, "explain_case", morgan_fails)
     valdez, morgan, warren = explain_loaded(cases)
     assert isinstance(morgan, Failed)
     assert (morgan.kind, morgan.message) == ("solver", "morgan failed")
