@@ -1,9 +1,20 @@
 """The cost of explanations (issue 12's targets), printed as figures.
 
-Run: .venv/bin/python bench/explain_cost.py [--cases 300] [--repeat 5]
+Run: .venv/bin/python -m bench.explain_cost [--cases 300] [--repeat 5] [--chunk 100]
 
-- p50 per generated case (bench/generate.py): load, solve, explain and render the memo
-  (target < 5 ms);
+- p50 per generated case (bench/generate.py): load, solve, explain and render the memo,
+  each case alone (target < 5 ms);
+- the same cases as a docket, ``--chunk`` cases per grounding (``explain_cases``, what
+  ``pyknow-bridge explain`` does with several files). A chunk's time divided by its cases
+  is a mean, not a p50, so two figures are printed: the mean per case (the whole docket's
+  time, loading and memos included, over its cases; min and median over ``--repeat``
+  runs), and the p50 of the per-case time where each case is charged its own loading, its
+  own explanation and memo (and the solves it is first to ask for) plus an equal share of
+  its chunk's grounding and first solve (each case's best of ``--repeat`` runs);
+- clingo's share alone, per case, alone against in a docket: grounding and the questions
+  every explanation asks (the stated scenario, brave and cautious consequences overall
+  and with each disputed fact fixed each way), without the Python tree or the memo
+  (mean per case, min and median over ``--repeat`` runs);
 - one file with 10 claims against one with 100 (target: under 10x the time);
 - one claim with 20 disputed facts (target < 1 s; more than 10 used to be refused).
 
@@ -14,6 +25,7 @@ compiled once per process).
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import tempfile
@@ -23,7 +35,11 @@ from pathlib import Path
 
 from bench.generate import generate_case
 from pyknow_bridge import load_case
-from pyknow_bridge.explain.builder import explain_case
+from pyknow_bridge.core.limits import NO_DEADLINE
+from pyknow_bridge.doctrine.rules_in_force import rules_in_force
+from pyknow_bridge.engine.docket_disputes import DocketDisputes
+from pyknow_bridge.engine.solver import DisputeQuestions, Disputes
+from pyknow_bridge.explain.builder import explain_case, explain_cases, explain_with_disputes
 from pyknow_bridge.render.explanation_report import render_memo
 
 #: What every claim of the many-claims file states: a promise relied on, a defeater, a call.
@@ -96,6 +112,60 @@ def explain(path: Path) -> float:
     return time.perf_counter() - start
 
 
+def docket_total(paths: list[Path], chunk: int) -> float:
+    """Seconds to load, explain (``chunk`` cases per grounding) and render every case."""
+    start = time.perf_counter()
+    for first in range(0, len(paths), chunk):
+        cases = [load_case(p) for p in paths[first : first + chunk]]
+        for explanation in explain_cases(cases):
+            render_memo([explanation])
+    return time.perf_counter() - start
+
+
+def docket_per_case(paths: list[Path], chunk: int) -> list[float]:
+    """Each case's seconds in the docket: its loading, explanation and memo, plus an equal
+    share of its chunk's grounding (see the module's docstring)."""
+    rules = rules_in_force()
+    per_case = []
+    for first in range(0, len(paths), chunk):
+        loads, cases = [], []
+        for path in paths[first : first + chunk]:
+            start = time.perf_counter()
+            cases.append(load_case(path))
+            loads.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        docket = DocketDisputes(cases, rules, NO_DEADLINE)
+        share = (time.perf_counter() - start) / len(cases)
+        for index, case in enumerate(cases):
+            start = time.perf_counter()
+            render_memo([explain_with_disputes(case, rules, docket.of(index), NO_DEADLINE)])
+            per_case.append(loads[index] + share + time.perf_counter() - start)
+    return per_case
+
+
+def clingo_share(paths: list[Path], chunk: int | None) -> float:
+    """Seconds clingo takes to answer every case's standing questions: each case grounded
+    alone (``chunk`` None) or ``chunk`` cases per grounding. Loading is not timed."""
+    rules = rules_in_force()
+    loaded = [load_case(p) for p in paths]
+    start = time.perf_counter()
+    size = chunk or 1
+    for first in range(0, len(loaded), size):
+        cases = loaded[first : first + size]
+        if chunk is None:
+            asked: list[DisputeQuestions] = [Disputes(cases[0], rules, NO_DEADLINE)]
+        else:
+            docket = DocketDisputes(cases, rules, NO_DEADLINE)
+            asked = [docket.of(i) for i in range(len(cases))]
+        for disputes in asked:
+            disputes.scenario()
+            disputes.consequences()
+            for fact in disputes.disputed:
+                disputes.consequences([(fact, True)])
+                disputes.consequences([(fact, False)])
+    return time.perf_counter() - start
+
+
 def best(run: Callable[[], float], repeat: int) -> float:
     run()  # warm-up
     return min(run() for _ in range(repeat))
@@ -105,7 +175,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cases", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--chunk", type=int, default=100, help="cases per grounding (docket)")
     arguments = parser.parse_args()
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     with tempfile.TemporaryDirectory() as directory:
         root = Path(directory)
         rng = random.Random(1)
@@ -122,6 +194,30 @@ def main() -> None:
             f"p90 {statistics.quantiles(per_case, n=10)[-1] * 1000:.1f} ms, "
             f"max {max(per_case) * 1000:.1f} ms over {len(per_case)} cases"
         )
+        docket_total(generated[:2], arguments.chunk)  # warm-up: the lifted program is built once
+        totals = [docket_total(generated, arguments.chunk) for _ in range(arguments.repeat)]
+        runs = [docket_per_case(generated, arguments.chunk) for _ in range(arguments.repeat)]
+        shared = [min(times) for times in zip(*runs, strict=True)]
+        cases = len(generated)
+        print(
+            f"docket, {arguments.chunk} cases per grounding: mean per case "
+            f"{min(totals) / cases * 1000:.1f} ms (min) / "
+            f"{statistics.median(totals) / cases * 1000:.1f} ms (median of {len(totals)} runs); "
+            f"p50 per case, grounding shared {statistics.median(shared) * 1000:.1f} ms, "
+            f"p90 {statistics.quantiles(shared, n=10)[-1] * 1000:.1f} ms, "
+            f"max {max(shared) * 1000:.1f} ms (target < 5 ms)"
+        )
+        for label, chunk in (
+            ("alone", None),
+            (f"{arguments.chunk} per grounding", arguments.chunk),
+        ):
+            runs_ms = [
+                clingo_share(generated, chunk) / cases * 1000 for _ in range(arguments.repeat)
+            ]
+            print(
+                f"clingo's share, each case {label}: {min(runs_ms):.2f} ms (min) / "
+                f"{statistics.median(runs_ms):.2f} ms (median) per case"
+            )
         timings = {}
         for count in (10, 100):
             path = root / f"claims_{count}.lp"
@@ -137,6 +233,7 @@ def main() -> None:
         assert len(load_case(path).disputed) == len(_DISPUTED)
         seconds = best(lambda: explain(path), arguments.repeat)
         print(f"one claim, {len(_DISPUTED)} disputed facts: {seconds * 1000:.0f} ms (target < 1 s)")
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

@@ -25,9 +25,9 @@ from typing import TYPE_CHECKING
 from pyknow_bridge.casefile.loader import CaseFile, FactFileError, Problem, load_case
 from pyknow_bridge.core.errors import SolveError, TimeLimitError
 from pyknow_bridge.core.limits import Deadline
-from pyknow_bridge.doctrine.lift import CASE
 from pyknow_bridge.doctrine.rules_in_force import RuleSet, rules_in_force
 from pyknow_bridge.engine.clingo_control import as_deadline, consequences, ground
+from pyknow_bridge.engine.lifted import lifted_facts
 from pyknow_bridge.engine.shown import Shown, shown_atoms
 from pyknow_bridge.engine.solver import ENGINES
 from pyknow_bridge.model.results import CaseResult, build_result
@@ -36,20 +36,6 @@ if TYPE_CHECKING:
     from pyknow_bridge.engine.prolog_pool import PrologPool
 
 DEFAULT_CHUNK = 500
-
-
-def lifted_facts(case_id: int, case: CaseFile, as_of: int | None = None) -> str:
-    """The facts of one case, each with the case identifier as first argument; with
-    ``as_of``, the Control fact ``as_of(Y)`` lifted the same way."""
-    disputed = set(case.disputed_texts)
-    lines = [f"{CASE}({case_id})."]
-    if as_of is not None:
-        lines.append(f"as_of({case_id},{int(as_of)}).")
-    for fact in case.facts:
-        name, _, rest = fact.text.partition("(")
-        lifted = f"{name}({case_id},{rest}" if rest else f"{name}({case_id})"
-        lines.append(f"{{ {lifted} }}." if fact.text in disputed else f"{lifted}.")
-    return "\n".join(lines)
 
 
 def solve_chunk(
@@ -197,7 +183,7 @@ def solve_many(
 
     try:
         for path in fact_files(paths):
-            pending.append(path if isinstance(path, Rejected) else _load(path, time_limit))
+            pending.append(path if isinstance(path, Rejected) else load_entry(path, time_limit))
             if on_file is not None:
                 on_file()
             if len(pending) >= chunk_size:
@@ -339,7 +325,9 @@ def _solve_chunk_of_paths(chunk: _Chunk, settings: _Settings) -> list[_Solved]:
     """In a worker: load the chunk's files and solve them together (as :func:`solve_many`)."""
     rules = rules_in_force(settings.views)
     limit = settings.time_limit
-    loaded = [item if isinstance(item, Rejected) else _load(Path(item), limit) for item in chunk]
+    loaded = [
+        item if isinstance(item, Rejected) else load_entry(Path(item), limit) for item in chunk
+    ]
     cases = [item for item in loaded if isinstance(item, CaseFile)]
     solved = iter(_solve_isolated(cases, rules, limit, settings.as_of))
     return [next(solved) if isinstance(item, CaseFile) else item for item in loaded]
@@ -384,7 +372,8 @@ def _solve_pooled(
     ]
 
 
-def _load(path: Path, time_limit: float | None) -> CaseFile | Rejected | Failed:
+def load_entry(path: Path, time_limit: float | None) -> CaseFile | Rejected | Failed:
+    """One file of a docket loaded, or why not (it never raises: nothing is lost)."""
     try:
         return load_case(path, deadline=Deadline(time_limit))
     except FactFileError as error:

@@ -25,7 +25,7 @@ from typing import Any, NoReturn
 import click
 
 from pyknow_bridge import __version__
-from pyknow_bridge.api import analyse
+from pyknow_bridge.api import analyse, explain_loaded
 from pyknow_bridge.batch import (
     DEFAULT_CHUNK,
     Failed,
@@ -41,7 +41,6 @@ from pyknow_bridge.core.printable import printable
 from pyknow_bridge.doctrine.rulebook import available_views
 from pyknow_bridge.doctrine.rules_in_force import rules_in_force
 from pyknow_bridge.engine.solver import ENGINES
-from pyknow_bridge.explain.builder import explain_case
 from pyknow_bridge.model.explanation import Explanation
 from pyknow_bridge.model.results import CaseResult
 from pyknow_bridge.render.explanation_html import render_html
@@ -258,6 +257,17 @@ def _fail(error: SolveError) -> NoReturn:
 def _load_all(files: Sequence[Path], time_limit: float | None) -> list[tuple[CaseFile, Deadline]]:
     """Load every file, each on its own clock, or report every rejected one and exit:
     nothing half-loaded."""
+    loaded, rejected = _load_each(files, time_limit)
+    if rejected:
+        sys.exit(EXIT_REJECTED)
+    return loaded
+
+
+def _load_each(
+    files: Sequence[Path], time_limit: float | None
+) -> tuple[list[tuple[CaseFile, Deadline]], bool]:
+    """Load every file, each on its own clock, reporting each rejected one; the files
+    loaded, and whether any was rejected."""
     loaded: list[tuple[CaseFile, Deadline]] = []
     rejected = False
     for path in files:
@@ -270,9 +280,7 @@ def _load_all(files: Sequence[Path], time_limit: float | None) -> list[tuple[Cas
             _emit(f"rejected: {printable(shown)}\n{_printable_lines(str(error))}\n", err=True)
         except SolveError as error:
             _fail(error)
-    if rejected:
-        sys.exit(EXIT_REJECTED)
-    return loaded
+    return loaded, rejected
 
 
 _RENDERERS = {
@@ -338,6 +346,8 @@ def explain(
 
     Each step names the rule (id and statement), its premises down to the facts of the file,
     and the authority; what did not hold names what was missing and who bore the burden.
+    Several files are grounded together, 100 per grounding, each explained exactly as alone;
+    a rejected file is reported and the others are still explained (exit 3).
     """
     if pretty and output_format != "json":
         raise click.UsageError("--pretty applies to --format json only")
@@ -345,13 +355,10 @@ def explain(
         raise click.UsageError("--detail applies to --format memo only")
     if output_format == "html" and len(files) != 1:
         raise click.UsageError("--format html writes the page of one case: give one fact file")
-    loaded = _load_all(files, time_limit)
-    try:
-        explanations = [
-            explain_case(case, views, deadline, as_of, engine) for case, deadline in loaded
-        ]
-    except SolveError as error:
-        _fail(error)
+    loaded, rejected = _load_each(files, time_limit)
+    explanations = _explained([case for case, _ in loaded], views, time_limit, as_of, engine)
+    if not explanations:  # every file rejected: nothing to explain
+        sys.exit(EXIT_REJECTED)
     if claim_filter:
         explanations = _only_claim(explanations, claim_filter)
     try:
@@ -366,6 +373,24 @@ def explain(
     except subprocess.CalledProcessError as error:  # Graphviz itself failed
         _emit(f"graphviz failed (exit {error.returncode}): {error.stderr or ''}\n", err=True)
         sys.exit(EXIT_SOLVER)
+    if rejected:
+        sys.exit(EXIT_REJECTED)
+
+
+def _explained(
+    cases: Sequence[CaseFile],
+    views: Sequence[str],
+    time_limit: float | None,
+    as_of: int | None,
+    engine: str,
+) -> list[Explanation]:
+    """Every case explained (several grounded together), or the first failure reported."""
+    explanations = []
+    for explained in explain_loaded(cases, views, time_limit, as_of, engine):
+        if isinstance(explained, Failed):
+            _fail(SolveError(explained.message))
+        explanations.append(explained)
+    return explanations
 
 
 def _claim_option(value: str | None) -> tuple[str, str] | None:

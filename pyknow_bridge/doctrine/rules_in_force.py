@@ -4,8 +4,9 @@
 the statements of its rule files, parsed once per process (by :func:`load_rulebook`)
 with the annotations of each rule. Every way of solving starts from it: the plain
 program (:attr:`RuleSet.statements`), the program lifted over a case argument for
-batches (:attr:`RuleSet.lifted`), and the program with derivation atoms for
-explanations (:attr:`RuleSet.explaining`).
+batches (:attr:`RuleSet.lifted`), the program with derivation atoms for
+explanations (:attr:`RuleSet.explaining`), and that one lifted for explaining a docket
+(:attr:`RuleSet.lifted_explaining`).
 """
 
 from __future__ import annotations
@@ -110,6 +111,26 @@ class RuleSet:
                 if explaining:
                     program.append(derivation_rule(statement.node, statement.rule.rule_id))
         return tuple(program)
+
+    @cached_property
+    def lifted_explaining(self) -> tuple[ast.AST, ...]:
+        """The explaining program lifted over a case argument: ``derivation(C, Id, H, B)``
+        keeps the derived atom ``H`` and premises ``B`` as written (they are terms, not
+        atoms), so dropping ``C`` gives exactly the atom one case alone derives."""
+        return tuple(lift_over_case(node) for node in self.explaining)
+
+    def lifted_explaining_for(self, jurisdiction: str) -> tuple[ast.AST, ...]:
+        """:attr:`lifted_explaining` without the rules of other jurisdictions, for a chunk
+        of cases of ``jurisdiction`` (see :meth:`explaining_for`)."""
+        known = self._lifted_cuts.get(jurisdiction)
+        if known is None:
+            cut = self.explaining_for(jurisdiction)
+            known = self._lifted_cuts[jurisdiction] = tuple(lift_over_case(n) for n in cut)
+        return known
+
+    @cached_property
+    def _lifted_cuts(self) -> dict[str, tuple[ast.AST, ...]]:
+        return {}
 
 
 def rules_in_force(views: Sequence[str] = ()) -> RuleSet:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import clingo
 from clingo import ast
@@ -25,6 +26,7 @@ __all__ = [
     "as_deadline",
     "consequences",
     "ground",
+    "last_model",
 ]
 
 #: Every answer set is wanted (brave and cautious reasoning, or all scenarios).
@@ -128,16 +130,69 @@ def answer_sets(
 def _consequences(
     control: clingo.Control, mode: str, deadline: Deadline, assumptions: Assumptions = ()
 ) -> frozenset[clingo.Symbol]:
+    return frozenset(
+        last_model(
+            control, mode, deadline, lambda m: m.symbols(shown=True), assumptions=assumptions
+        )
+    )
+
+
+_Copy = TypeVar("_Copy")
+
+
+def last_model(
+    control: clingo.Control,
+    mode: str,
+    deadline: Deadline,
+    copy: Callable[[clingo.Model], _Copy],
+    *,
+    assumptions: Assumptions = (),
+    doing: str = "solving",
+    count_first: bool = False,
+) -> _Copy:
+    """The last model clingo reports in enumeration ``mode`` (``"brave"``, ``"cautious"``, or
+    ``"auto"``: the last answer set), as ``copy`` took it while the model was valid.
+
+    Brave and cautious reasoning report a model per step towards the consequences; where
+    reading a large model costs more than a step (``count_first``, a docket's models), the
+    steps are first counted, then solved again, reading only from that step on. The last
+    model of either is the same set whatever the path, so a second run that takes more
+    steps still ends with it; one that takes fewer (the solver learnt on the way) is run a
+    third time, reading every step.
+    """
     control.configuration.solve.enum_mode = mode  # type: ignore[union-attr]
-    last: list[Sequence[clingo.Symbol]] = []
+    first: list[_Copy] = []
+    count = 0
+
+    def on_first(model: clingo.Model) -> None:
+        nonlocal count
+        count += 1
+        if count == 1 or mode == "auto" or not count_first:
+            first[:] = [copy(model)]
+
+    _solve(control, on_first, deadline, doing, assumptions)
+    if not first:
+        raise SolveError("the rules and facts have no answer set")
+    if count == 1 or mode == "auto" or not count_first:
+        return first[0]
+    for from_step in (count, 1):
+        last: list[_Copy] = []
+        _solve(control, _copier(copy, from_step, last), deadline, doing, assumptions)
+        if last:
+            return last[0]
+    raise SolveError("the rules and facts have no answer set")  # pragma: no cover
+
+
+def _copier(
+    copy: Callable[[clingo.Model], _Copy], from_step: int, last: list[_Copy]
+) -> Callable[[clingo.Model], None]:
+    """A model callback keeping, in ``last``, the copy of the latest model from ``from_step`` on."""
 
     def on_model(model: clingo.Model) -> None:
-        last[:] = [model.symbols(shown=True)]
+        if model.number >= from_step:
+            last[:] = [copy(model)]
 
-    _solve(control, on_model, deadline, "solving", assumptions)
-    if not last:
-        raise SolveError("the rules and facts have no answer set")
-    return frozenset(last[0])
+    return on_model
 
 
 def _solve(

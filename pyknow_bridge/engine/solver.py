@@ -16,7 +16,8 @@ from them); the parity tests check that the two engines agree.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol
 
 import clingo
 
@@ -226,8 +227,20 @@ class EnumeratedDisputes:
         )
 
 
-#: Either way of answering the explanation's questions about disputes.
-DisputeQuestions = Disputes | EnumeratedDisputes
+class DisputeQuestions(Protocol):
+    """What the explanation asks about a case's disputes: :class:`Disputes`,
+    :class:`EnumeratedDisputes`, or one case of a docket grounded together
+    (:mod:`pyknow_bridge.engine.docket_disputes`)."""
+
+    @property
+    def disputed(self) -> Sequence[clingo.Symbol]:
+        """The case's disputed facts, in file order."""
+
+    def scenario(self, findings: Assumptions = ()) -> frozenset[clingo.Symbol]:
+        """Every atom of the scenario where ``findings`` hold, the rest as stated (true)."""
+
+    def consequences(self, findings: Assumptions = ()) -> Consequences:
+        """What holds in every scenario (certain) and in some (possible) under ``findings``."""
 
 
 def disputes_of(

@@ -29,6 +29,7 @@ from pyknow_bridge.doctrine.rulebook import RuleEntry, Signature, load_rulebook
 from pyknow_bridge.doctrine.rules_in_force import RuleSet, rules_in_force
 from pyknow_bridge.doctrine.scaffolding import hooks
 from pyknow_bridge.engine.clingo_control import Consequences, as_deadline
+from pyknow_bridge.engine.docket_disputes import DocketDisputes
 from pyknow_bridge.engine.shown import split_atom, symbol_texts
 from pyknow_bridge.engine.solver import DisputeQuestions, disputes_of
 from pyknow_bridge.explain.branches import branches
@@ -112,7 +113,32 @@ def explain_case(
     """
     rules = rules_in_force(views)
     deadline = as_deadline(time_limit)
-    disputes = disputes_of(case, rules, deadline, as_of, engine)
+    return explain_with_disputes(
+        case, rules, disputes_of(case, rules, deadline, as_of, engine), deadline
+    )
+
+
+def explain_cases(
+    cases: Sequence[CaseFile],
+    views: Sequence[str] = (),
+    time_limit: float | Deadline | None = None,
+    as_of: int | None = None,
+) -> list[Explanation]:
+    """Explain a chunk of cases with clingo, grounded once for them all: the same
+    explanations as :func:`explain_case` gives each alone (see
+    :mod:`pyknow_bridge.engine.docket_disputes`). ``time_limit`` covers the whole chunk."""
+    rules = rules_in_force(views)
+    deadline = as_deadline(time_limit)
+    docket = DocketDisputes(cases, rules, deadline, as_of)
+    return [
+        explain_with_disputes(case, rules, docket.of(i), deadline) for i, case in enumerate(cases)
+    ]
+
+
+def explain_with_disputes(
+    case: CaseFile, rules: RuleSet, disputes: DisputeQuestions, deadline: Deadline
+) -> Explanation:
+    """Every claim of ``case`` explained from the answers to its ``disputes``."""
     stated = disputes.scenario()
     texts = symbol_texts(stated)
     builder = _Builder(case, stated, texts, _Modalities(disputes, (stated, texts)), rules)
