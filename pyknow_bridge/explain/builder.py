@@ -14,7 +14,7 @@ import operator
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import clingo
 
@@ -601,6 +601,7 @@ def _citations(source: str) -> tuple[Citation, ...]:
     return tuple(parse_source(source))
 
 
+@lru_cache(maxsize=1 << 16)
 def term_of_value(value: Value) -> explanation.Term:
     """The structured term of a plain value (see :func:`pyknow_bridge.explain.matching.native`)."""
     if isinstance(value, int):

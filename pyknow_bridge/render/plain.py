@@ -36,19 +36,47 @@ _PLACEHOLDER = re.compile(r"\{([A-Z]\w*)\}")
 
 def say(term: Term, names: Mapping[str, str]) -> str | None:
     """The atom in plain words, or None when its predicate has no ``% Says:`` line."""
-    doc = _documented().get((term.name, len(term.arguments)))
-    if doc is None or not doc.says:
+    template = _templates().get((term.name, len(term.arguments)))
+    if template is None:
         return None
-    filled = {
-        letter: phrase(argument, letter, names)
-        for letter, argument in zip(doc.args, term.arguments, strict=True)
-    }
-    return _PLACEHOLDER.sub(lambda m: filled.get(m[1], m[0]), doc.says[0])
+    parts = []
+    for literal, place, letter in template:
+        parts.append(literal)
+        if place is not None:
+            parts.append(phrase(term.arguments[place], letter, names))
+    return "".join(parts)
+
+
+#: A ``% Says:`` line cut at its placeholders: (text before, argument's place, its letter);
+#: a placeholder no argument has stays as written, and the last part has no argument.
+_Template = tuple[tuple[str, int | None, str], ...]
 
 
 @cache
-def _documented() -> dict[Signature, PredicateDoc]:
-    return {doc.signature: doc for doc in load_rulebook().predicates}
+def _templates() -> dict[Signature, _Template]:
+    """Each documented predicate's ``% Says:`` line, cut once."""
+    templates = {}
+    for doc in load_rulebook().predicates:
+        if doc.says:
+            templates[doc.signature] = _cut(doc, doc.says[0])
+    return templates
+
+
+def _cut(doc: PredicateDoc, line: str) -> _Template:
+    places = {letter: place for place, letter in enumerate(doc.args)}
+    parts: list[tuple[str, int | None, str]] = []
+    literal, start = "", 0
+    for match in _PLACEHOLDER.finditer(line):
+        literal += line[start : match.start()]
+        start = match.end()
+        place = places.get(match[1])
+        if place is None:
+            literal += match[0]
+        else:
+            parts.append((literal, place, match[1]))
+            literal = ""
+    parts.append((literal + line[start:], None, ""))
+    return tuple(parts)
 
 
 def phrase(term: Term, letter: str, names: Mapping[str, str]) -> str:
