@@ -347,7 +347,8 @@ def explain(
     Each step names the rule (id and statement), its premises down to the facts of the file,
     and the authority; what did not hold names what was missing and who bore the burden.
     Several files are grounded together, 100 per grounding, each explained exactly as alone;
-    a rejected file is reported and the others are still explained (exit 3).
+    a rejected file is reported and the others are still explained (exit 3). A progress bar
+    is drawn on stderr for several files when it is a terminal.
     """
     if pretty and output_format != "json":
         raise click.UsageError("--pretty applies to --format json only")
@@ -384,12 +385,18 @@ def _explained(
     as_of: int | None,
     engine: str,
 ) -> list[Explanation]:
-    """Every case explained (several grounded together), or the first failure reported."""
+    """Every case explained (several grounded together), or the first failure reported.
+    A progress bar is drawn on stderr for several files, when it is a terminal."""
     explanations = []
-    for explained in explain_loaded(cases, views, time_limit, as_of, engine):
-        if isinstance(explained, Failed):
-            _fail(SolveError(explained.message))
-        explanations.append(explained)
+    hidden = len(cases) < 2 or not sys.stderr.isatty()
+    with click.progressbar(
+        length=len(cases), label="explaining", file=sys.stderr, hidden=hidden
+    ) as bar:
+        for explained in explain_loaded(cases, views, time_limit, as_of, engine):
+            if isinstance(explained, Failed):
+                _fail(SolveError(explained.message))
+            explanations.append(explained)
+            bar.update(1)
     return explanations
 
 

@@ -258,3 +258,32 @@ def test_rejected_lines_keep_their_place(tmp_path: Path) -> None:
     bad.write_text(BAD_FILES["include.lp"], encoding="utf-8")
     items = list(solve_many([VALDEZ, bad, MORGAN], chunk_size=2))
     assert [type(i) for i in items] == [CaseResult, Rejected, CaseResult]
+
+
+@pytest.mark.parametrize(
+    ("command", "files", "label"),
+    [("explain", [VALDEZ, MORGAN], "explaining"), ("batch", [VALDEZ, MORGAN], "solving")],
+)
+def test_long_work_draws_a_progress_bar_on_a_terminal(
+    command: str, files: list[Path], label: str
+) -> None:
+    # stderr is a terminal (a pseudo-terminal here); stdout, a pipe, gets only the output.
+    import pty  # noqa: PLC0415 (POSIX only, like the terminal it stands for)
+
+    leader, follower = pty.openpty()
+    with subprocess.Popen(
+        [*COMMAND, command, *map(str, files)],
+        stdout=subprocess.PIPE,
+        stderr=follower,
+        text=True,
+    ) as process:
+        os.close(follower)
+        stdout, _ = process.communicate(timeout=120)
+    drawn = b""
+    with contextlib.suppress(OSError):  # EIO once the terminal's last writer is gone
+        while chunk := os.read(leader, 4096):
+            drawn += chunk
+    os.close(leader)
+    assert process.returncode == 0
+    assert label in drawn.decode(errors="replace")
+    assert label not in stdout and stdout.strip()
