@@ -14,7 +14,7 @@ import operator
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 import clingo
 
@@ -283,6 +283,8 @@ class _Builder:
             self.symbols[value] = symbol
             plain.append((value, text))
         self.model = Model(plain)
+        #: The structured term of each value met so far, made once (see :func:`term_of_value`).
+        self.terms: dict[Value, explanation.Term] = {}
         self.facts = {value_of_text(fact.text): fact.line for fact in case.facts}
         index = _rule_index(rules)
         self.inputs = index.inputs
@@ -410,7 +412,7 @@ class _Builder:
         derivations = [
             value for value, _ in sorted(self.derivations.get(atom, []), key=operator.itemgetter(1))
         ]
-        term = term_of_value(atom)
+        term = term_of_value(atom, self.terms)
         if atom in self.facts and not derivations:
             self._add(Node(node_id, term, FACT, True, line=self.facts[atom]), atom)
             return node_id
@@ -452,7 +454,7 @@ class _Builder:
             term = term_of_pattern(goal)
             signature = (goal.name, len(goal.args))
         else:
-            term = term_of_value(goal)
+            term = term_of_value(goal, self.terms)
             signature = signature_of(goal)
         if signature in self.inputs:
             node = Node(node_id, term, NOT_STATED, False, note="not stated in the fact file")
@@ -601,9 +603,20 @@ def _citations(source: str) -> tuple[Citation, ...]:
     return tuple(parse_source(source))
 
 
-@lru_cache(maxsize=1 << 16)
-def term_of_value(value: Value) -> explanation.Term:
-    """The structured term of a plain value (see :func:`pyknow_bridge.explain.matching.native`)."""
+def term_of_value(
+    value: Value, known: dict[Value, explanation.Term] | None = None
+) -> explanation.Term:
+    """The structured term of a plain value (see :func:`pyknow_bridge.explain.matching.native`);
+    ``known``: the terms made so far for one explanation, shared (the parties, the values)."""
+    if known is not None:
+        found = known.get(value)
+        if found is None:
+            found = known[value] = _term_of_value(value, known)
+        return found
+    return _term_of_value(value, None)
+
+
+def _term_of_value(value: Value, known: dict[Value, explanation.Term] | None) -> explanation.Term:
     if isinstance(value, int):
         return explanation.Term(explanation.INTEGER, value)
     if isinstance(value, str):
@@ -611,7 +624,7 @@ def term_of_value(value: Value) -> explanation.Term:
     assert isinstance(value, tuple)
     if value[0] == '"':
         return explanation.Term(explanation.STRING, value[1])
-    arguments = tuple(term_of_value(v) for v in value[1:])
+    arguments = tuple(term_of_value(v, known) for v in value[1:])
     return explanation.Term(explanation.COMPOUND, value[0], arguments)
 
 
