@@ -15,9 +15,9 @@ from pyknow_bridge.batch import Rejected, solve_many
 from pyknow_bridge.core.errors import SolveError, TimeLimitError
 from pyknow_bridge.core.limits import Deadline
 from pyknow_bridge.doctrine.rules_in_force import rules_in_force
-from pyknow_bridge.engine import prolog_pool
+from pyknow_bridge.engine import prolog_batch
+from pyknow_bridge.engine.prolog_batch import CaseFailure
 from pyknow_bridge.engine.prolog_engine import MAX_LIFTED_DISPUTES, PrologEngine
-from pyknow_bridge.engine.prolog_pool import CaseFailure
 from pyknow_bridge.engine.shown import shown_atoms
 from pyknow_bridge.engine.solver import solve_case
 from tests.conftest import CASES_DIR, ROOT
@@ -40,7 +40,7 @@ def _docket(directory: Path) -> list[Path]:
     for number in range(24):
         text = generate_case(rng, number)
         if number % 3 == 0 and "disputed(" not in text:
-            text += "disputed(claim(p1, d)).\n"
+            text += "disputed(harmed_by(p1, t)).\n"
         disputed += "disputed(" in text
         (directory / f"generated_{number:02}.lp").write_text(text, encoding="utf-8")
     assert disputed >= 8
@@ -89,7 +89,7 @@ def test_a_failed_job_is_solved_case_by_case(
     for together in (True, False):
         if not together:
             monkeypatch.setattr(PrologEngine, "solve_together", fail)
-        answers = prolog_pool._solve_job(cases, rules, None, None)
+        answers = prolog_batch._solve_job(cases, rules, None, None)
         (failure,) = [a for a in answers if isinstance(a, CaseFailure)]
         assert answers.index(failure) == 2
         assert failure.kind == "solver"
