@@ -167,6 +167,12 @@ def lifted_case_facts(cases: Sequence[CaseFile], as_of: int | None) -> tuple[lis
     return facts, counts
 
 
+def _lines(text: str) -> list[str]:
+    """The lines of a text Prolog wrote, each ended by "\\n". Not ``splitlines``: a string
+    in an atom may hold another line break (U+2028, say) that no writer escapes."""
+    return text.split("\n")[:-1]
+
+
 def _symbols(tuple_text: str) -> frozenset[clingo.Symbol]:
     return frozenset(clingo.parse_term(tuple_text).arguments)
 
@@ -298,7 +304,7 @@ class PrologEngine:
         text = self._solve_goal(goal, deadline, "solving for the explanation")
         positions = _choice_index(case)
         scenarios: dict[tuple[bool, ...], frozenset[clingo.Symbol]] = {}
-        for line in text.splitlines():
+        for line in _lines(text):
             bits, _, atoms = line.partition(" ")
             key = tuple(p is not None and bits[p] == "1" for p in positions)
             scenarios[key] = _symbols(atoms)
@@ -322,7 +328,7 @@ class PrologEngine:
         goal = f"{module}:pkb_batch_text([{','.join(facts)}], Text)"
         text = self._solve_goal(goal, deadline, "solving")
         found: list[dict[Atom, int]] = [defaultdict(int) for _ in cases]
-        for line in text.splitlines():
+        for line in _lines(text):
             name, scenario, *arguments = split_atom(line)
             found[owner[int(scenario)]][(name, *arguments)] += 1
         # Certain: in every scenario of its case; possible: in some.
