@@ -7,13 +7,17 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import clingo
 import pytest
+from clingo import ast
 
 from bench.generate import generate_case
 from pyknow_bridge import load_case
 from pyknow_bridge.batch import Rejected, solve_many
 from pyknow_bridge.core.errors import SolveError, TimeLimitError
 from pyknow_bridge.core.limits import Deadline
+from pyknow_bridge.doctrine.lift import lift_over_case
+from pyknow_bridge.doctrine.prolog import PrologTranslationError, translate_bottom_up
 from pyknow_bridge.doctrine.rules_in_force import rules_in_force
 from pyknow_bridge.engine import prolog_batch
 from pyknow_bridge.engine.prolog_batch import CaseFailure
@@ -108,3 +112,43 @@ def test_a_time_limit_stops_the_job_and_leaves_no_fact_behind() -> None:
     few = cases[:3]
     solved = engine.solve_together(few, rules, Deadline(None))
     assert [sorted(a) for a in solved] == [sorted(shown_atoms(solve_case(c, rules))) for c in few]
+
+
+_RECURSIVE = """
+reach(X, Y) :- edge(X, Y).
+reach(X, Z) :- reach(X, Y), edge(Y, Z).
+cut_off(X) :- node(X), not reach(a, X).
+hub(X) :- node(X), #count { Y : reach(X, Y) } >= 3.
+#show reach/2.
+#show cut_off/1.
+#show hub/1.
+"""
+_GRAPH = "edge(a,b). edge(b,c). edge(c,a). edge(d,e). node(a). node(b). node(d). node(e)."
+
+
+def test_the_bottom_up_program_computes_recursion_to_its_fixpoint() -> None:
+    statements: list[ast.AST] = []
+    ast.parse_string(_RECURSIVE, statements.append)
+    lifted = [lift_over_case(statement) for statement in statements]
+    engine = require_prolog()
+    engine.consult_text(translate_bottom_up(lifted, "test", "pkb_test_recursive"))
+    facts = ",".join(f"{fact[:-1]}".replace("(", "(0,", 1) for fact in _GRAPH.split(" "))
+    found = engine.query(f"pkb_test_recursive:pkb_batch_text([case(0),{facts}], Text)")
+    assert found is not None
+    text = found["Text"]
+    text = text.decode() if isinstance(text, bytes) else text  # pyswip's strings are bytes
+    prolog = sorted(line for line in text.split("\n") if line)
+    control = clingo.Control()
+    control.add("base", [], _RECURSIVE + _GRAPH)
+    control.ground([("base", [])])
+    with control.solve(yield_=True) as models:
+        (shown,) = [[str(s) for s in model.symbols(shown=True)] for model in models]
+    assert len(prolog) > 10
+    assert prolog == sorted(s.replace("(", "(0,", 1) for s in shown)
+
+
+def test_a_count_through_recursion_is_refused() -> None:
+    statements: list[ast.AST] = []
+    ast.parse_string("q(1).\np(X) :- q(X), #count { Y : p(Y) } < 3.\n", statements.append)
+    with pytest.raises(PrologTranslationError, match="not stratified: p/1"):
+        translate_bottom_up(statements, "test", "pkb_test_refused")
