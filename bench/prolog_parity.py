@@ -1,10 +1,11 @@
 """Differential test of the Prolog engine against clingo, conclusion by conclusion.
 
 For each case both engines must give the same shown atoms with the same modality
-(certain or only possible) and, scenario by scenario, the same atoms, derivation atoms
-included. clingo solves many cases per grounding here (the lifted program, as ``batch``
-does; a test checks that batch equals single), so that a long run measures Prolog;
-cases with disputed facts get their clingo scenarios one case at a time.
+(certain or only possible), single-case and in batch (the Prolog engine's lifted
+program, all the cases by one query), and, scenario by scenario, the same atoms,
+derivation atoms included. clingo solves many cases per grounding here (the lifted
+program, as ``batch`` does; a test checks that batch equals single), so that a long run
+measures Prolog; cases with disputed facts get their clingo scenarios one case at a time.
 
     .venv/bin/python bench/prolog_parity.py [--count 20000] [--seed 7] [--jobs 1]
 
@@ -34,6 +35,7 @@ from pyknow_bridge.core.limits import NO_DEADLINE
 from pyknow_bridge.doctrine.lift import CASE, lift_over_case
 from pyknow_bridge.doctrine.rules_in_force import RuleSet, rules_in_force
 from pyknow_bridge.engine.clingo_control import answer_sets, consequences, ground
+from pyknow_bridge.engine.prolog_engine import MAX_LIFTED_DISPUTES, prolog_engine
 from pyknow_bridge.engine.shown import Shown, shown_atoms
 from pyknow_bridge.engine.solver import Scenario, solve_case, solve_scenarios
 
@@ -57,6 +59,19 @@ def clingo_shown(cases: Sequence[CaseFile], rules: RuleSet, as_of: int | None) -
 
 def prolog_shown(case: CaseFile, rules: RuleSet, as_of: int | None) -> set[Shown]:
     return set(shown_atoms(solve_case(case, rules, None, as_of, engine="prolog")))
+
+
+def prolog_batch_shown(
+    cases: Sequence[CaseFile], rules: RuleSet, as_of: int | None
+) -> list[set[Shown] | None]:
+    """Each case's shown atoms from the lifted Prolog program, every case in one query, as
+    batch solves them (None: a case with more disputed facts than batch solves together)."""
+    together = [i for i, case in enumerate(cases) if len(case.disputed) <= MAX_LIFTED_DISPUTES]
+    solved = prolog_engine().solve_together([cases[i] for i in together], rules, NO_DEADLINE, as_of)
+    found: list[set[Shown] | None] = [None] * len(cases)
+    for index, atoms in zip(together, solved, strict=True):
+        found[index] = set(atoms)
+    return found
 
 
 def clingo_scenarios(
@@ -121,8 +136,13 @@ def compare(
     differences: list[tuple[CaseFile, str]] = []
     expected_shown = clingo_shown(cases, rules, as_of)
     expected_scenarios = clingo_scenarios(cases, rules, as_of) if scenarios else None
+    in_batch = prolog_batch_shown(cases, rules, as_of)
     for index, (case, shown) in enumerate(zip(cases, expected_shown, strict=True)):
         found = first_shown_difference(shown, prolog_shown(case, rules, as_of))
+        batch = in_batch[index]
+        if found is None and batch is not None:
+            found = first_shown_difference(shown, batch)
+            found = None if found is None else f"in batch: {found}"
         if found is None and expected_scenarios is not None:
             got = solve_scenarios(case, rules, None, as_of, engine="prolog")
             found = first_scenario_difference(expected_scenarios[index], got)

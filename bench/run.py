@@ -21,7 +21,8 @@ that its peak memory is its own:
   single loop    solve_file per case in one process (on a sample of --sample files)
   + explain      load, solve every scenario, explain and render the memo, per case (sample)
   CLI per file   one `pyknow-bridge solve FILE` process per case (on --cli-sample files)
-  Prolog batch   solve_many with engine="prolog": the worker pool, one engine per CPU
+  Prolog batch   solve_many with engine="prolog": worker processes, one engine per CPU,
+                 50 cases per query
   Prolog single  solve_file with engine="prolog" per case (sample), one engine
   Prolog explain the explanation per case with engine="prolog" (sample)
 

@@ -34,26 +34,6 @@ pkb_gt(A, B) :- pkb_compare(>, A, B).
 pkb_le(A, B) :- \+ pkb_compare(>, A, B).
 pkb_ge(A, B) :- \+ pkb_compare(<, A, B).
 
-% pkb_scenarios(+Base, +Choices, +Which, -Scenarios): with the facts Base asserted,
-% one Bits-Atoms pair per subset of the disputed facts Choices (Bits: 1 if asserted).
-% Which is `shown` (the #show predicates) or `all` (every atom, derivations too).
-pkb_scenarios(Base, Choices, Which, Scenarios) :-
-    setup_call_cleanup(
-        pkb_assert_all(Base),
-        findall(Bits-Atoms, pkb_scenario(Base, Choices, Which, Bits, Atoms), Scenarios),
-        pkb_retract_all(Base)).
-
-pkb_scenario(Base, Choices, Which, Bits, Atoms) :-
-    pkb_subset(Choices, Bits, Chosen),
-    setup_call_cleanup(
-        pkb_assert_all(Chosen),
-        ( abolish_all_tables, pkb_atoms(Which, Base, Chosen, Atoms) ),
-        pkb_retract_all(Chosen)).
-
-pkb_subset([], [], []).
-pkb_subset([F|Fs], [1|Bits], [F|Chosen]) :- pkb_subset(Fs, Bits, Chosen).
-pkb_subset([_|Fs], [0|Bits], Chosen) :- pkb_subset(Fs, Bits, Chosen).
-
 % All or nothing: a fact that cannot be asserted (of a rule's predicate, say) takes
 % back those asserted before it, then raises.
 pkb_assert_all(Facts) :- pkb_assert_all(Facts, []).
@@ -64,29 +44,7 @@ pkb_assert_all([F|Fs], Done) :-
 pkb_retract_all([]).
 pkb_retract_all([F|Fs]) :- once(retract(F)), pkb_retract_all(Fs).
 
-pkb_atoms(shown, _, _, Atoms) :-
-    findall(A, (pkb_shown(N, K), functor(A, N, K), call(A)), Found),
-    sort(Found, Atoms).
-pkb_atoms(all, Base, Chosen, Atoms) :-
-    findall(A, (pkb_predicate(N, K), functor(A, N, K), call(A)), Found),
-    lists:append([Base, Chosen, Found], Every),
-    sort(Every, Atoms).
-
-% pkb_consequences(+Base, +Choices, -Certain, -Possible): the shown atoms true in every
-% scenario and in some scenario.
-pkb_consequences(Base, Choices, Certain, Possible) :-
-    pkb_scenarios(Base, Choices, shown, Scenarios),
-    Scenarios = [_-First|Rest],
-    pkb_meet_join(Rest, First, Certain, First, Possible).
-pkb_meet_join([], Certain, Certain, Possible, Possible).
-pkb_meet_join([_-Atoms|Rest], Meet0, Certain, Join0, Possible) :-
-    ordsets:ord_intersection(Meet0, Atoms, Meet),
-    ordsets:ord_union(Join0, Atoms, Join),
-    pkb_meet_join(Rest, Meet, Certain, Join, Possible).
-
-% Atoms written as clingo writes them, a tuple `(a,b,)` per list.
-pkb_write_tuple(Atoms) :-
-    write('('), forall(lists:member(A, Atoms), (pkb_write(A), write(','))), write(')').
+% Terms written as clingo writes them.
 pkb_write(T) :- integer(T), !, write(T).
 pkb_write(T) :- atom(T), !, write(T).
 pkb_write(T) :- string(T), !,
@@ -114,6 +72,50 @@ pkb_put(0'") :- !, write('\\"').
 pkb_put(0'\n) :- !, write('\\n').
 pkb_put(C) :- put_code(C).
 
+% Scenarios of the disputed facts, each asserted in turn (single cases).
+% pkb_scenarios(+Base, +Choices, +Which, -Scenarios): with the facts Base asserted,
+% one Bits-Atoms pair per subset of the disputed facts Choices (Bits: 1 if asserted).
+% Which is `shown` (the #show predicates) or `all` (every atom, derivations too).
+pkb_scenarios(Base, Choices, Which, Scenarios) :-
+    setup_call_cleanup(
+        pkb_assert_all(Base),
+        findall(Bits-Atoms, pkb_scenario(Base, Choices, Which, Bits, Atoms), Scenarios),
+        pkb_retract_all(Base)).
+
+pkb_scenario(Base, Choices, Which, Bits, Atoms) :-
+    pkb_subset(Choices, Bits, Chosen),
+    setup_call_cleanup(
+        pkb_assert_all(Chosen),
+        ( abolish_all_tables, pkb_atoms(Which, Base, Chosen, Atoms) ),
+        pkb_retract_all(Chosen)).
+
+pkb_subset([], [], []).
+pkb_subset([F|Fs], [1|Bits], [F|Chosen]) :- pkb_subset(Fs, Bits, Chosen).
+pkb_subset([_|Fs], [0|Bits], Chosen) :- pkb_subset(Fs, Bits, Chosen).
+
+pkb_atoms(shown, _, _, Atoms) :-
+    findall(A, (pkb_shown(N, K), functor(A, N, K), call(A)), Found),
+    sort(Found, Atoms).
+pkb_atoms(all, Base, Chosen, Atoms) :-
+    findall(A, (pkb_predicate(N, K), functor(A, N, K), call(A)), Found),
+    lists:append([Base, Chosen, Found], Every),
+    sort(Every, Atoms).
+
+% pkb_consequences(+Base, +Choices, -Certain, -Possible): the shown atoms true in every
+% scenario and in some scenario.
+pkb_consequences(Base, Choices, Certain, Possible) :-
+    pkb_scenarios(Base, Choices, shown, Scenarios),
+    Scenarios = [_-First|Rest],
+    pkb_meet_join(Rest, First, Certain, First, Possible).
+pkb_meet_join([], Certain, Certain, Possible, Possible).
+pkb_meet_join([_-Atoms|Rest], Meet0, Certain, Join0, Possible) :-
+    ordsets:ord_intersection(Meet0, Atoms, Meet),
+    ordsets:ord_union(Join0, Atoms, Join),
+    pkb_meet_join(Rest, Meet, Certain, Join, Possible).
+
+% Atoms written as clingo writes them, a tuple `(a,b,)` per list.
+pkb_write_tuple(Atoms) :-
+    write('('), forall(lists:member(A, Atoms), (pkb_write(A), write(','))), write(')').
 % pkb_solve_text(+Base, +Choices, -Text): "Certain\nPossible" as clingo tuples.
 pkb_solve_text(Base, Choices, Text) :-
     pkb_consequences(Base, Choices, Certain, Possible),

@@ -20,20 +20,17 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pyknow_bridge.casefile.loader import CaseFile, FactFileError, Problem, load_case
 from pyknow_bridge.core.errors import SolveError, TimeLimitError
 from pyknow_bridge.core.limits import Deadline
+from pyknow_bridge.core.machine import available_cpus
 from pyknow_bridge.doctrine.rules_in_force import RuleSet, rules_in_force
 from pyknow_bridge.engine.clingo_control import as_deadline, consequences, ground
 from pyknow_bridge.engine.lifted import lifted_facts
 from pyknow_bridge.engine.shown import Shown, shown_atoms
 from pyknow_bridge.engine.solver import ENGINES
 from pyknow_bridge.model.results import CaseResult, build_result
-
-if TYPE_CHECKING:
-    from pyknow_bridge.engine.prolog_pool import PrologPool
 
 DEFAULT_CHUNK = 500
 
@@ -160,42 +157,43 @@ def solve_many(
     ``time_limit`` (seconds) applies to each case: to its loading and to its solving.
     ``workers`` > 1 with clingo shares the chunks among that many processes, each loading
     and grounding whole chunks (a docket of one chunk stays in this process); the default
-    (None) solves in this process. ``engine="prolog"`` solves each case in a pool of
-    ``workers`` processes (default: one per CPU), each with its own Prolog engine.
+    (None) solves in this process. ``engine="prolog"`` always shares the chunks among
+    ``workers`` processes (default: one per CPU), each with its own Prolog engine, even a
+    docket of one chunk (a crash in the engine then costs that chunk, not the caller).
     """
     rules = rules_in_force(views)
-    if engine == "clingo" and workers is not None and workers > 1:
+    if engine not in ENGINES:
+        raise SolveError(f"unknown engine {engine}; available: {', '.join(ENGINES)}")
+    if engine == "prolog":
+        _require_prolog()
+        settings = _Settings(rules.views, time_limit, as_of, engine)
+        count = workers or available_cpus()
+        yield from _solve_in_processes(paths, settings, chunk_size, on_file, count, here=False)
+        return
+    if workers is not None and workers > 1:
         settings = _Settings(rules.views, time_limit, as_of)
         yield from _solve_in_processes(paths, settings, chunk_size, on_file, workers)
         return
-    pool = _prolog_pool(engine, views, time_limit, as_of, workers)
     pending: list[CaseFile | Rejected | Failed] = []
 
     def flush() -> Iterator[CaseResult | Rejected | Failed]:
         loaded = [item for item in pending if isinstance(item, CaseFile)]
-        if pool is None:
-            solved = iter(_solve_isolated(loaded, rules, time_limit, as_of))
-        else:
-            solved = iter(_solve_pooled(pool, loaded, rules))
+        solved = iter(_solve_isolated(loaded, rules, time_limit, as_of))
         for item in pending:
             yield next(solved) if isinstance(item, CaseFile) else item
         pending.clear()
 
-    try:
-        for path in fact_files(paths):
-            pending.append(path if isinstance(path, Rejected) else load_entry(path, time_limit))
-            if on_file is not None:
-                on_file()
-            if len(pending) >= chunk_size:
-                yield from flush()
-        if pending:
+    for path in fact_files(paths):
+        pending.append(path if isinstance(path, Rejected) else load_entry(path, time_limit))
+        if on_file is not None:
+            on_file()
+        if len(pending) >= chunk_size:
             yield from flush()
-    finally:
-        if pool is not None:
-            pool.close()
+    if pending:
+        yield from flush()
 
 
-# --- clingo in several processes ---------------------------------------------------------
+# --- in several processes ----------------------------------------------------------------
 
 
 #: A chunk of the docket as sent to a worker process: file paths, and files already rejected.
@@ -210,6 +208,7 @@ class _Settings:
     views: tuple[str, ...]
     time_limit: float | None
     as_of: int | None
+    engine: str = "clingo"
 
 
 def _solve_in_processes(
@@ -218,24 +217,27 @@ def _solve_in_processes(
     chunk_size: int,
     on_file: Callable[[], None] | None,
     workers: int,
+    *,
+    here: bool = True,
 ) -> Iterator[_Solved]:
     """Chunks loaded and solved by ``workers`` processes, yielded in input order.
 
-    Each worker loads its chunk's files and grounds them together, as one process would;
+    Each worker loads its chunk's files and solves them together, as one process would;
     at most two chunks per worker are in flight, so memory stays bounded. A worker that
     dies takes only its own chunk: the chunks it held are solved again one per fresh
-    process, and a chunk that kills its process alone gets ``crashed`` lines.
+    process, and a chunk that kills its process alone gets ``crashed`` lines. With
+    ``here``, a docket of one chunk is solved in this process.
     """
     chunks = _chunks(fact_files(paths), chunk_size)
     first = next(chunks, None)
     second = next(chunks, None)
-    if second is None:  # one chunk: starting processes would cost more than it saves
+    if second is None and here:  # one chunk: starting processes would cost more than it saves
         yield from _report_items(_solve_chunk_of_paths(first or [], settings), on_file)
         return
     pool = _Pool(workers)
     in_flight: deque[tuple[_Chunk, Future[list[_Solved]]]] = deque()
     try:
-        for chunk in itertools.chain((first or [], second), chunks):
+        for chunk in itertools.chain([first or []], [] if second is None else [second], chunks):
             in_flight.append((chunk, pool.submit(chunk, settings)))
             while len(in_flight) > 2 * workers:
                 yield from _report(*in_flight.popleft(), settings, on_file)
@@ -329,46 +331,35 @@ def _solve_chunk_of_paths(chunk: _Chunk, settings: _Settings) -> list[_Solved]:
         item if isinstance(item, Rejected) else load_entry(Path(item), limit) for item in chunk
     ]
     cases = [item for item in loaded if isinstance(item, CaseFile)]
-    solved = iter(_solve_isolated(cases, rules, limit, settings.as_of))
+    solve = _solve_isolated if settings.engine == "clingo" else _solve_with_prolog
+    solved = iter(solve(cases, rules, limit, settings.as_of))
     return [next(solved) if isinstance(item, CaseFile) else item for item in loaded]
 
 
-def _prolog_pool(
-    engine: str,
-    views: Sequence[str],
-    time_limit: float | None,
-    as_of: int | None,
-    workers: int | None,
-) -> PrologPool | None:
-    """The worker pool for ``engine="prolog"`` (None for clingo); a missing SWI-Prolog
-    is an error before any case is read."""
-    if engine not in ENGINES:
-        raise SolveError(f"unknown engine {engine}; available: {', '.join(ENGINES)}")
-    if engine == "clingo":
-        return None
+def _require_prolog() -> None:
+    """A missing SWI-Prolog is an error before any case is read."""
     # Imported on first use, so that clingo's users (and the CLI's start) never pay for it.
     from pyknow_bridge.engine.prolog_engine import (  # noqa: PLC0415
         PrologUnavailableError,
         prolog_missing,
     )
-    from pyknow_bridge.engine.prolog_pool import PrologPool  # noqa: PLC0415
 
     missing = prolog_missing()
     if missing is not None:
         raise PrologUnavailableError(missing)
-    return PrologPool(views, time_limit, as_of, workers)
 
 
-def _solve_pooled(
-    pool: PrologPool, cases: Sequence[CaseFile], rules: RuleSet
+def _solve_with_prolog(
+    cases: Sequence[CaseFile], rules: RuleSet, time_limit: float | None, as_of: int | None
 ) -> list[CaseResult | Failed]:
-    from pyknow_bridge.engine.prolog_pool import CaseFailure  # noqa: PLC0415 (see above)
+    """In a worker: the cases solved by this process's Prolog engine, many per query."""
+    from pyknow_bridge.engine.prolog_batch import CaseFailure, solve_cases  # noqa: PLC0415
 
     return [
         Failed(str(case.path), answer.kind, answer.message)
         if isinstance(answer, CaseFailure)
         else build_result(case, answer, rules.views)
-        for case, answer in zip(cases, pool.solve(cases), strict=True)
+        for case, answer in zip(cases, solve_cases(cases, rules, time_limit, as_of), strict=True)
     ]
 
 

@@ -480,8 +480,8 @@ def batch(
 
     Results are identical to solving each file alone. A progress bar is drawn on stderr
     when it is a terminal. Worker processes (one per CPU, or --workers) share the docket:
-    with clingo each loads and grounds whole chunks; with --engine prolog each solves cases
-    with its own Prolog engine.
+    each loads whole chunks and solves them together (with --engine prolog, 50 cases per
+    query of its own Prolog engine).
     """
     files = list(fact_files(paths))
     rejected = failed = 0

@@ -3,6 +3,7 @@ worker dies."""
 
 from __future__ import annotations
 
+import pickle
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -64,3 +65,10 @@ def test_a_chunk_whose_worker_died_is_solved_again_alone(tmp_path: Path) -> None
     assert [item.path for item in recovered] == chunk
     assert all(isinstance(item, CaseResult) for item in recovered)
     assert _lines(recovered) == _lines(_solve_chunk_alone(chunk, settings))
+
+
+def test_a_rejection_made_in_a_worker_reads_as_in_this_process(tmp_path: Path) -> None:
+    (bad,) = [item for item in solve_many(_docket(tmp_path)) if isinstance(item, Rejected)][:1]
+    crossed = pickle.loads(pickle.dumps(bad.error))
+    assert str(crossed) == str(bad.error)
+    assert crossed.problems == bad.error.problems

@@ -86,7 +86,7 @@ def test_strings_come_back_as_clingo_reads_them(engine: PrologEngine, tmp_path: 
     del engine
     text = VALDEZ.read_text(encoding="utf-8").replace(
         'case_name("Valdez v. City of New York")',
-        'case_name("Vald\u00e9z \\"q\\" \\\\ \\n \u202e")',
+        'case_name("Vald\u00e9z \\"q\\" \\\\ \\n \u202e \u2028")',
     )
     case = _case(tmp_path, text)
     rules = rules_in_force()

@@ -64,6 +64,10 @@ class FactFileError(Exception):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
 
+    def __reduce__(self) -> tuple[type[FactFileError], tuple[list[Problem]]]:
+        # As it crosses from a worker process: rebuilt from its problems, not its message.
+        return (FactFileError, (self.problems,))
+
 
 @dataclass(frozen=True)
 class CaseFile:

@@ -40,11 +40,17 @@ from pyknow_bridge.core.paths import RULES_DIR
 from pyknow_bridge.doctrine.rules_in_force import RuleSet
 
 __all__ = [
+    "LIFTED_PRELUDE",
     "PRELUDE",
+    "PRELUDE_SCENARIOS",
+    "PRELUDE_TERMS",
     "PrologTranslationError",
+    "lifted_module_name",
+    "lifted_program",
     "module_name",
     "prolog_atom",
     "prolog_program",
+    "translate_bottom_up",
     "translate_statements",
 ]
 
@@ -250,6 +256,8 @@ class _Rule:
     head: Pattern
     positive: set[Pattern] = field(default_factory=set)
     negative: set[Pattern] = field(default_factory=set)
+    #: The atoms a ``#count`` of the body ranges over (also in positive or negative).
+    counted: set[Pattern] = field(default_factory=set)
 
 
 class _BodyWriter:
@@ -334,6 +342,7 @@ class _BodyWriter:
         if node.function != ast.AggregateFunction.Count:
             raise _refuse(node, "an aggregate other than #count")
         outer = set(self.bound)
+        before = self.rule.positive | self.rule.negative
         local = _BodyWriter(self.clause, self.rule)
         tuples: list[str] = []
         goals: list[str] = []
@@ -348,6 +357,7 @@ class _BodyWriter:
         # Each element contributes its tuples; #count counts the distinct ones.
         each, found, distinct, count = (self.clause.fresh(n) for n in ("T", "L", "S", "N"))
         parts = [f"({goal}), {each} = {term}" for goal, term in zip(goals, tuples, strict=True)]
+        self.rule.counted |= (self.rule.positive | self.rule.negative) - before
         collect = f"findall({each}, ({' ; '.join(f'({p})' for p in parts)}), {found})"
         tests = [f"{collect}, sort({found}, {distinct}), length({distinct}, {count})"]
         tests.extend(self.guards(node, count))
@@ -409,6 +419,8 @@ def _is_assignment(literal: ast.AST) -> bool:
 class _Program:
     clauses: list[str] = field(default_factory=list)
     rules: list[_Rule] = field(default_factory=list)
+    #: Each rule's origin, head and body goals (the clause in parts), as ``rules``.
+    parts: list[tuple[str, str, list[str]]] = field(default_factory=list)
     defined: set[Signature] = field(default_factory=set)
     shown: list[Signature] = field(default_factory=list)
 
@@ -436,6 +448,7 @@ def _translate_rule(rule: ast.AST, program: _Program) -> None:
         text += " :-\n    " + ",\n    ".join(writer.goals)
     program.clauses.append(text + ".")
     program.rules.append(translated)
+    program.parts.append((_where(rule), head_text, writer.goals))
 
 
 def _translate(statement: ast.AST, program: _Program) -> None:
@@ -491,8 +504,10 @@ def _strongly_connected(graph: dict[Pattern, set[Pattern]]) -> list[set[Pattern]
     return components
 
 
-def _check_stratified(rules: list[_Rule]) -> None:
-    """Refuse a cycle through negation.
+def _strata(rules: list[_Rule]) -> list[tuple[set[Pattern], bool]]:
+    """The rules' heads in components of their dependency graph, each after those it
+    depends on, with whether it is recursive; a cycle through negation or ``#count`` is
+    refused.
 
     The graph's nodes are rule heads with their constants, so that
     ``element(P, D, E, not_met) :- ..., not element(P, D, E, met)`` is no cycle: the
@@ -505,17 +520,22 @@ def _check_stratified(rules: list[_Rule]) -> None:
         for called in rule.positive | rule.negative:
             reached = {head for head in heads if _unifiable(called, head)}
             graph[rule.head] |= reached
-            if called in rule.negative:
+            if called in rule.negative or called in rule.counted:
                 negative[rule.head] |= reached
-    for component in _strongly_connected(graph):
-        node = next(iter(component))
-        if len(component) == 1 and node not in graph[node]:
-            continue
-        if any(negative[member] & component for member in component):
+    strata = [(c, _recursive(c, graph)) for c in _strongly_connected(graph)]
+    for component, recursive in strata:
+        if recursive and any(negative[member] & component for member in component):
             names = ", ".join(sorted({f"{n}/{a}" for n, a, _ in component}))
             raise PrologTranslationError(
-                f"the rules are not stratified: {names} depend on themselves through `not`"
+                f"the rules are not stratified: {names} depend on themselves through `not` "
+                "or #count"
             )
+    return strata
+
+
+def _recursive(component: set[Pattern], graph: dict[Pattern, set[Pattern]]) -> bool:
+    node = next(iter(component))
+    return len(component) > 1 or node in graph[node]
 
 
 def _signatures(signatures: Iterable[Signature]) -> str:
@@ -529,6 +549,11 @@ EXPORTS = "[pkb_consult_facts/1, pkb_certain/1, pkb_possible/1]"
 def module_name(views: Sequence[str]) -> str:
     """The Prolog module of the program of ``views``: ``public_duty``, or with the views."""
     return "_".join(("public_duty", *views))
+
+
+def lifted_module_name(views: Sequence[str]) -> str:
+    """The Prolog module of the lifted program of ``views`` (for batch)."""
+    return "lifted_" + module_name(views)
 
 
 def translate_statements(
@@ -559,7 +584,7 @@ def translate_statements(
     ]
     if dynamic:
         lines.append(f":- dynamic(({_signatures(dynamic)})).")
-    _check_stratified(program.rules)
+    _strata(program.rules)
     lines.append(f":- discontiguous(({_signatures(heads)})).")
     lines.append(f":- table(({_signatures(heads)})).")
     lines.append("")
@@ -580,10 +605,112 @@ def prolog_program(rules: RuleSet) -> str:
     return translate_statements(rules.explaining, rules.statements, title, module_name(rules.views))
 
 
-#: The helpers every generated program carries: clingo's order of terms, scenarios of
-#: the disputed facts, the atoms of a scenario as clingo text, and an entry point for a
-#: Prolog user (``pkb_consult_facts/1``, ``pkb_certain/1``, ``pkb_possible/1``).
-PRELUDE = r"""% ---------------------------------------------------------------------------
+def lifted_program(rules: RuleSet) -> str:
+    """The Prolog program of the rules in force lifted over a case argument
+    (:attr:`RuleSet.lifted`, the program clingo's batch grounds), evaluated bottom-up,
+    with the batch entry point ``pkb_batch_text/2``: many cases solved by one query."""
+    views = ", ".join(rules.views) or "none"
+    title = f"The public duty doctrine as Prolog, lifted over a case argument (views: {views})."
+    return translate_bottom_up(rules.lifted, title, lifted_module_name(rules.views))
+
+
+def translate_bottom_up(statements: Iterable[ast.AST], title: str, module: str) -> str:
+    """The Prolog program (module ``module``) of ``statements``, evaluated bottom-up.
+
+    Every predicate is ``dynamic``: ``pkb_derive/0`` runs the rules in the order of
+    their dependencies (:func:`_strata`), each rule asserting every new head its body
+    proves, a recursive component until nothing new is derived. Each negation and
+    ``#count`` then looks at predicates already complete, so the result is the
+    stratified model clingo computes. For many cases at once this is several times
+    faster than tabling, which builds a table per call of each predicate and case.
+    """
+    program = _Program()
+    for statement in statements:
+        _translate(statement, program)
+    heads = {rule.head[:2] for rule in program.rules}
+    used = {p[:2] for rule in program.rules for p in rule.positive | rule.negative}
+    everything = heads | used | program.defined
+    lines = [
+        f"% {title}",
+        "% Generated from the clingo rules by pyknow-bridge (batch); do not edit.",
+        "% Each rule names the rule file and line it comes from.",
+        f":- module({prolog_atom(module)}, [pkb_batch_text/2]).",
+        ":- set_prolog_flag(double_quotes, string).",
+        f":- dynamic(({_signatures(everything)})).",
+        "",
+        PRELUDE_TERMS,
+        LIFTED_PRELUDE,
+        "% The shown predicates (rules/show.lp) and every predicate of the program.",
+    ]
+    lines.extend(f"pkb_shown({prolog_atom(n)}, {a})." for n, a in program.shown)
+    lines.extend(f"pkb_predicate({prolog_atom(n)}, {a})." for n, a in sorted(everything))
+    steps: list[str] = []
+    for component, recursive in _strata(program.rules):
+        members = [
+            f"pkb_rule_{number}"
+            for number, rule in enumerate(program.rules)
+            if rule.head in component
+        ]
+        if recursive:
+            steps.append(f"pkb_fixpoint(({', '.join(members)}))")
+        else:
+            steps.extend(members)
+    lines.append("")
+    lines.append("% Every rule, each once those it depends on are complete.")
+    lines.append("pkb_derive :-\n    " + ",\n    ".join([*steps, "true"]) + ".")
+    lines.append("")
+    lines.append("% The rules: each asserts every head its body proves.")
+    for number, (where, head, goals) in enumerate(program.parts):
+        body = ",\n        ".join(goals) or "true"
+        lines.append(f"% {where}\npkb_rule_{number} :-")
+        lines.append(f"    forall((\n        {body}),\n      pkb_add({head})).")
+    return "\n".join(lines) + "\n"
+
+
+#: The batch entry point of a lifted program: every atom's first argument is a case
+#: (one scenario of a case's disputed facts), so one query solves them all.
+LIFTED_PRELUDE = r"""% ---------------------------------------------------------------------------
+% Batch: the rules lifted over a case argument. Every atom's first argument is a case
+% (one scenario of a case's disputes); cases do not interact.
+% ---------------------------------------------------------------------------
+
+% pkb_batch_text(+Facts, -Text): with the lifted Facts asserted and every rule
+% applied, every shown atom of every case, one a line, as clingo writes it. Every
+% predicate is emptied before and after.
+pkb_batch_text(Facts, Text) :-
+    setup_call_cleanup(
+        ( pkb_forget, pkb_assert_all(Facts) ),
+        ( pkb_derive, findall(A, (pkb_shown(N, K), functor(A, N, K), call(A)), Found) ),
+        pkb_forget),
+    sort(Found, Atoms),
+    with_output_to(string(Quick),
+        forall(lists:member(A, Atoms), ( write_term(A, [quoted(true), ignore_ops(true)]), nl ))),
+    (   pkb_as_clingo_writes(Quick)
+    ->  Text = Quick
+    ;   with_output_to(string(Text), forall(lists:member(A, Atoms), ( pkb_write(A), nl )))
+    ).
+
+pkb_forget :- forall(pkb_predicate(N, K), ( functor(A, N, K), retractall(A) )).
+
+% A head is asserted once; a new one marks the round of a fixpoint as not the last.
+pkb_add(Head) :- ( call(Head) -> true ; assertz(Head), nb_setval(pkb_new, true) ).
+pkb_fixpoint(Round) :-
+    nb_setval(pkb_new, false),
+    Round,
+    ( nb_getval(pkb_new, true) -> pkb_fixpoint(Round) ; true ).
+
+% Prolog's quoted writing of ground terms is clingo's text unless it quoted an atom
+% (a tuple, `#inf`, a name with a prime) or escaped a character of a string: then each
+% atom is written by pkb_write instead (slower, exact).
+pkb_as_clingo_writes(Text) :-
+    \+ sub_string(Text, _, _, _, "'"), \+ sub_string(Text, _, _, _, "\\").
+
+"""
+
+
+#: The helpers every generated program carries: clingo's order of terms, asserting a
+#: case's facts all or nothing, and atoms written as clingo text.
+PRELUDE_TERMS = r"""% ---------------------------------------------------------------------------
 % Prelude: the same in every generated program. Library predicates are called with
 % their module (`lists:member`): the doctrine's own `member/2` is a fact of a case.
 % ---------------------------------------------------------------------------
@@ -610,26 +737,6 @@ pkb_gt(A, B) :- pkb_compare(>, A, B).
 pkb_le(A, B) :- \+ pkb_compare(>, A, B).
 pkb_ge(A, B) :- \+ pkb_compare(<, A, B).
 
-% pkb_scenarios(+Base, +Choices, +Which, -Scenarios): with the facts Base asserted,
-% one Bits-Atoms pair per subset of the disputed facts Choices (Bits: 1 if asserted).
-% Which is `shown` (the #show predicates) or `all` (every atom, derivations too).
-pkb_scenarios(Base, Choices, Which, Scenarios) :-
-    setup_call_cleanup(
-        pkb_assert_all(Base),
-        findall(Bits-Atoms, pkb_scenario(Base, Choices, Which, Bits, Atoms), Scenarios),
-        pkb_retract_all(Base)).
-
-pkb_scenario(Base, Choices, Which, Bits, Atoms) :-
-    pkb_subset(Choices, Bits, Chosen),
-    setup_call_cleanup(
-        pkb_assert_all(Chosen),
-        ( abolish_all_tables, pkb_atoms(Which, Base, Chosen, Atoms) ),
-        pkb_retract_all(Chosen)).
-
-pkb_subset([], [], []).
-pkb_subset([F|Fs], [1|Bits], [F|Chosen]) :- pkb_subset(Fs, Bits, Chosen).
-pkb_subset([_|Fs], [0|Bits], Chosen) :- pkb_subset(Fs, Bits, Chosen).
-
 % All or nothing: a fact that cannot be asserted (of a rule's predicate, say) takes
 % back those asserted before it, then raises.
 pkb_assert_all(Facts) :- pkb_assert_all(Facts, []).
@@ -640,29 +747,7 @@ pkb_assert_all([F|Fs], Done) :-
 pkb_retract_all([]).
 pkb_retract_all([F|Fs]) :- once(retract(F)), pkb_retract_all(Fs).
 
-pkb_atoms(shown, _, _, Atoms) :-
-    findall(A, (pkb_shown(N, K), functor(A, N, K), call(A)), Found),
-    sort(Found, Atoms).
-pkb_atoms(all, Base, Chosen, Atoms) :-
-    findall(A, (pkb_predicate(N, K), functor(A, N, K), call(A)), Found),
-    lists:append([Base, Chosen, Found], Every),
-    sort(Every, Atoms).
-
-% pkb_consequences(+Base, +Choices, -Certain, -Possible): the shown atoms true in every
-% scenario and in some scenario.
-pkb_consequences(Base, Choices, Certain, Possible) :-
-    pkb_scenarios(Base, Choices, shown, Scenarios),
-    Scenarios = [_-First|Rest],
-    pkb_meet_join(Rest, First, Certain, First, Possible).
-pkb_meet_join([], Certain, Certain, Possible, Possible).
-pkb_meet_join([_-Atoms|Rest], Meet0, Certain, Join0, Possible) :-
-    ordsets:ord_intersection(Meet0, Atoms, Meet),
-    ordsets:ord_union(Join0, Atoms, Join),
-    pkb_meet_join(Rest, Meet, Certain, Join, Possible).
-
-% Atoms written as clingo writes them, a tuple `(a,b,)` per list.
-pkb_write_tuple(Atoms) :-
-    write('('), forall(lists:member(A, Atoms), (pkb_write(A), write(','))), write(')').
+% Terms written as clingo writes them.
 pkb_write(T) :- integer(T), !, write(T).
 pkb_write(T) :- atom(T), !, write(T).
 pkb_write(T) :- string(T), !,
@@ -690,6 +775,55 @@ pkb_put(0'") :- !, write('\\"').
 pkb_put(0'\n) :- !, write('\\n').
 pkb_put(C) :- put_code(C).
 
+"""
+
+#: The single-case program's helpers: scenarios of the disputed facts, their atoms as
+#: clingo text, and an entry point for a Prolog user (``pkb_consult_facts/1``,
+#: ``pkb_certain/1``, ``pkb_possible/1``).
+PRELUDE_SCENARIOS = r"""% Scenarios of the disputed facts, each asserted in turn (single cases).
+% pkb_scenarios(+Base, +Choices, +Which, -Scenarios): with the facts Base asserted,
+% one Bits-Atoms pair per subset of the disputed facts Choices (Bits: 1 if asserted).
+% Which is `shown` (the #show predicates) or `all` (every atom, derivations too).
+pkb_scenarios(Base, Choices, Which, Scenarios) :-
+    setup_call_cleanup(
+        pkb_assert_all(Base),
+        findall(Bits-Atoms, pkb_scenario(Base, Choices, Which, Bits, Atoms), Scenarios),
+        pkb_retract_all(Base)).
+
+pkb_scenario(Base, Choices, Which, Bits, Atoms) :-
+    pkb_subset(Choices, Bits, Chosen),
+    setup_call_cleanup(
+        pkb_assert_all(Chosen),
+        ( abolish_all_tables, pkb_atoms(Which, Base, Chosen, Atoms) ),
+        pkb_retract_all(Chosen)).
+
+pkb_subset([], [], []).
+pkb_subset([F|Fs], [1|Bits], [F|Chosen]) :- pkb_subset(Fs, Bits, Chosen).
+pkb_subset([_|Fs], [0|Bits], Chosen) :- pkb_subset(Fs, Bits, Chosen).
+
+pkb_atoms(shown, _, _, Atoms) :-
+    findall(A, (pkb_shown(N, K), functor(A, N, K), call(A)), Found),
+    sort(Found, Atoms).
+pkb_atoms(all, Base, Chosen, Atoms) :-
+    findall(A, (pkb_predicate(N, K), functor(A, N, K), call(A)), Found),
+    lists:append([Base, Chosen, Found], Every),
+    sort(Every, Atoms).
+
+% pkb_consequences(+Base, +Choices, -Certain, -Possible): the shown atoms true in every
+% scenario and in some scenario.
+pkb_consequences(Base, Choices, Certain, Possible) :-
+    pkb_scenarios(Base, Choices, shown, Scenarios),
+    Scenarios = [_-First|Rest],
+    pkb_meet_join(Rest, First, Certain, First, Possible).
+pkb_meet_join([], Certain, Certain, Possible, Possible).
+pkb_meet_join([_-Atoms|Rest], Meet0, Certain, Join0, Possible) :-
+    ordsets:ord_intersection(Meet0, Atoms, Meet),
+    ordsets:ord_union(Join0, Atoms, Join),
+    pkb_meet_join(Rest, Meet, Certain, Join, Possible).
+
+% Atoms written as clingo writes them, a tuple `(a,b,)` per list.
+pkb_write_tuple(Atoms) :-
+    write('('), forall(lists:member(A, Atoms), (pkb_write(A), write(','))), write(')').
 % pkb_solve_text(+Base, +Choices, -Text): "Certain\nPossible" as clingo tuples.
 pkb_solve_text(Base, Choices, Text) :-
     pkb_consequences(Base, Choices, Certain, Possible),
@@ -730,3 +864,5 @@ pkb_possible(Atom) :-
     pkb_case(Base, Choices), pkb_consequences(Base, Choices, _, Possible),
     lists:member(Atom, Possible).
 """
+
+PRELUDE = PRELUDE_TERMS + PRELUDE_SCENARIOS

@@ -28,7 +28,8 @@ import shutil
 import sys
 import tempfile
 import threading
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
@@ -39,13 +40,31 @@ from pyknow_bridge.casefile.loader import CaseFile
 from pyknow_bridge.core.errors import SolveError, TimeLimitError
 from pyknow_bridge.core.limits import Deadline
 from pyknow_bridge.core.terms import Function, String, Term
-from pyknow_bridge.doctrine.prolog import module_name, prolog_atom, prolog_program, prolog_string
+from pyknow_bridge.doctrine.prolog import (
+    lifted_module_name,
+    lifted_program,
+    module_name,
+    prolog_atom,
+    prolog_program,
+    prolog_string,
+)
 from pyknow_bridge.doctrine.rules_in_force import RuleSet
 from pyknow_bridge.engine.clingo_control import Consequences
+from pyknow_bridge.engine.shown import Atom, Shown, split_atom
 
-__all__ = ["PrologEngine", "PrologUnavailableError", "prolog_engine", "prolog_missing"]
+__all__ = [
+    "MAX_LIFTED_DISPUTES",
+    "PrologEngine",
+    "PrologUnavailableError",
+    "prolog_engine",
+    "prolog_missing",
+]
 
 T = TypeVar("T")
+
+#: Solved together, a case's 2^n scenarios are each a case of the lifted program: beyond
+#: this many disputed facts, a case is solved alone (one scenario's tables at a time).
+MAX_LIFTED_DISPUTES = 8
 
 #: How to get SWI-Prolog, said once wherever it is missing.
 INSTALL_HINT = (
@@ -117,6 +136,43 @@ def _choice_index(case: CaseFile) -> list[int | None]:
     return [positions.get(text) for text in case.disputed_texts]
 
 
+def _lift(fact: str, case_id: int) -> str:
+    """A Prolog fact with the case identifier as its first argument (as ``lift`` does)."""
+    name, parenthesis, rest = fact.partition("(")  # a name never holds "(", quoted or not
+    return f"{name}({case_id},{rest}" if parenthesis else f"{name}({case_id})"
+
+
+def lifted_case_facts(cases: Sequence[CaseFile], as_of: int | None) -> tuple[list[str], list[int]]:
+    """The lifted facts of every scenario of every case, and for each case how many
+    scenarios it has. Scenario ``s`` of the docket is the case ``s`` of the lifted program:
+    ``case(s)``, the case's undisputed facts and one subset of its disputed ones."""
+    facts: list[str] = []
+    counts: list[int] = []
+    scenario = 0
+    for case in cases:
+        base, choices = case_terms(case, as_of)
+        if len(choices) > MAX_LIFTED_DISPUTES:
+            raise SolveError(
+                f"{case.path}: {len(choices)} disputed facts: solved together, at most "
+                f"{MAX_LIFTED_DISPUTES}"
+            )
+        for chosen in range(1 << len(choices)):
+            facts.append(f"case({scenario})")
+            facts.extend(_lift(fact, scenario) for fact in base)
+            facts.extend(
+                _lift(fact, scenario) for bit, fact in enumerate(choices) if chosen >> bit & 1
+            )
+            scenario += 1
+        counts.append(1 << len(choices))
+    return facts, counts
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of a text Prolog wrote, each ended by "\\n". Not ``splitlines``: a string
+    in an atom may hold another line break (U+2028, say) that no writer escapes."""
+    return text.split("\n")[:-1]
+
+
 def _symbols(tuple_text: str) -> frozenset[clingo.Symbol]:
     return frozenset(clingo.parse_term(tuple_text).arguments)
 
@@ -150,6 +206,7 @@ class PrologEngine:
             raise PrologUnavailableError(missing)
         self._owner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prolog-engine")
         self._modules: dict[tuple[str, ...], str] = {}
+        self._lifted_modules: dict[tuple[str, ...], str] = {}
         self._prolog: Any = None
         self._run(self._start)
 
@@ -247,11 +304,51 @@ class PrologEngine:
         text = self._solve_goal(goal, deadline, "solving for the explanation")
         positions = _choice_index(case)
         scenarios: dict[tuple[bool, ...], frozenset[clingo.Symbol]] = {}
-        for line in text.splitlines():
+        for line in _lines(text):
             bits, _, atoms = line.partition(" ")
             key = tuple(p is not None and bits[p] == "1" for p in positions)
             scenarios[key] = _symbols(atoms)
         return scenarios
+
+    def _lifted_module(self, rules: RuleSet) -> str:
+        """The module holding the lifted program of ``rules``, loaded on first use."""
+        module = self._lifted_modules.get(rules.views)
+        if module is None:
+            module = prolog_atom(lifted_module_name(rules.views))
+            self._load(lifted_program(rules))
+            self._lifted_modules[rules.views] = module
+        return module
+
+    def _solve_together(
+        self, cases: Sequence[CaseFile], rules: RuleSet, deadline: Deadline, as_of: int | None
+    ) -> list[list[Shown]]:
+        module = self._lifted_module(rules)
+        facts, counts = lifted_case_facts(cases, as_of)
+        owner = [index for index, count in enumerate(counts) for _ in range(count)]
+        goal = f"{module}:pkb_batch_text([{','.join(facts)}], Text)"
+        text = self._solve_goal(goal, deadline, "solving")
+        found: list[dict[Atom, int]] = [defaultdict(int) for _ in cases]
+        for line in _lines(text):
+            name, scenario, *arguments = split_atom(line)
+            found[owner[int(scenario)]][(name, *arguments)] += 1
+        # Certain: in every scenario of its case; possible: in some.
+        return [
+            [(atom, times == count) for atom, times in atoms.items()]
+            for atoms, count in zip(found, counts, strict=True)
+        ]
+
+    def solve_together(
+        self,
+        cases: Sequence[CaseFile],
+        rules: RuleSet,
+        deadline: Deadline,
+        as_of: int | None = None,
+    ) -> list[list[Shown]]:
+        """Each case's shown atoms with whether each is certain, all cases solved by one
+        query of the lifted program (each scenario of each case one of its cases); in
+        the order of ``cases``. A case with more than :data:`MAX_LIFTED_DISPUTES`
+        disputed facts is a :class:`SolveError`."""
+        return self._run(self._solve_together, cases, rules, deadline, as_of)
 
     def solve(
         self, case: CaseFile, rules: RuleSet, deadline: Deadline, as_of: int | None = None
