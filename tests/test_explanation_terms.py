@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from pyknow_bridge import load_case
 from pyknow_bridge.explain.builder import explain_case, term_of_value
-from pyknow_bridge.explain.matching import native, text, value_of_text
+from pyknow_bridge.explain.matching import argument_of_text, native, text, value_of_text
 from pyknow_bridge.model.explanation import ATTEMPT
 from pyknow_bridge.render.explanation_json import render_explain_json, short_ids
 from tests.conftest import CASES_DIR
@@ -53,10 +53,22 @@ def test_a_value_read_from_clingos_text_is_the_value_of_the_symbol(symbol: cling
     assert text(value) == str(symbol)
 
 
+@given(st.lists(_SYMBOLS, min_size=1, max_size=4), st.data())
+def test_one_argument_read_from_the_text_is_that_arguments_value(
+    arguments: list[clingo.Symbol], data: st.DataObject
+) -> None:
+    position = data.draw(st.integers(min_value=0, max_value=len(arguments) - 1))
+    atom = clingo.Function("derivation", arguments)
+    assert argument_of_text(str(atom), position) == native(arguments[position])
+
+
 @pytest.mark.parametrize("printed", ["f(", "f(a))", "", "f(a,,b)", "f(a;b)"])
 def test_a_text_that_is_no_term_is_refused(printed: str) -> None:
     with pytest.raises(ValueError, match="not a term"):
         value_of_text(printed)
+    if printed.startswith("f(a"):
+        with pytest.raises(ValueError, match="no argument"):
+            argument_of_text(printed, 3)
 
 
 def _text_of(terms: list[dict[str, Any]], place: int) -> str:

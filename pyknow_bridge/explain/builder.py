@@ -45,6 +45,7 @@ from pyknow_bridge.explain.matching import (
     Term,
     Value,
     Var,
+    argument_of_text,
     attempt,
     compile_rule,
     counted,
@@ -271,14 +272,14 @@ class _Builder:
         #: The scenario's symbol of each atom, for clingo's order where the memo sorts.
         self.symbols: dict[Value, clingo.Symbol] = {}
         plain: list[tuple[Value, str]] = []
-        #: Each derived atom's derivations: the derivation's value and its symbol.
-        self.derivations: dict[Value, list[tuple[Value, clingo.Symbol]]] = defaultdict(list)
+        #: Each derived atom's derivations: their symbols and texts, read in full only when
+        #: the explanation follows one (most of a case's derivations it never does).
+        self.derivations: dict[Value, list[tuple[clingo.Symbol, str]]] = defaultdict(list)
         for symbol, text in zip(atoms, texts, strict=True):
-            value = value_of_text(text)
             if text.startswith(_DERIVATION_PREFIX):
-                assert isinstance(value, tuple)
-                self.derivations[value[2]].append((value, symbol))
+                self.derivations[argument_of_text(text, 1)].append((symbol, text))
                 continue
+            value = value_of_text(text)
             self.texts[value] = text
             self.symbols[value] = symbol
             plain.append((value, text))
@@ -372,7 +373,7 @@ class _Builder:
         """The premise of every rule that bars recovery: each is a ground on its own."""
         grounds: list[str] = []
         order = self.rule_order
-        derivations = [value for value, _ in self.derivations.get(barred, [])]
+        derivations = [value_of_text(text) for _, text in self.derivations.get(barred, [])]
         for derivation in sorted(derivations, key=lambda d: order[_rule_id(d)]):
             for premise in _premises(derivation):
                 child = self._premise(premise)
@@ -408,18 +409,17 @@ class _Builder:
         node_id = f"+{self._text(atom)}"
         if node_id in self.nodes:
             return node_id
-        # The first derivation in clingo's order of the symbols (as the memo always chose).
-        derivations = [
-            value for value, _ in sorted(self.derivations.get(atom, []), key=operator.itemgetter(1))
-        ]
+        found = self.derivations.get(atom)
         term = term_of_value(atom, self.terms)
-        if atom in self.facts and not derivations:
+        if atom in self.facts and not found:
             self._add(Node(node_id, term, FACT, True, line=self.facts[atom]), atom)
             return node_id
-        if not derivations:
+        if not found:
             self._add(Node(node_id, term, DERIVED, True, note="holds"), atom)
             return node_id
-        derivation = derivations[0]
+        # The first derivation in clingo's order of the symbols (as the memo always chose).
+        _, first = min(found, key=operator.itemgetter(0)) if len(found) > 1 else found[0]
+        derivation = value_of_text(first)
         rule = load_rulebook().rule(_rule_id(derivation))
         node = self._rule_node(node_id, term, DERIVED, True, rule)
         self._add(node, atom)

@@ -98,6 +98,22 @@ def value_of_text(printed: str) -> Value:
     return value
 
 
+def argument_of_text(printed: str, position: int) -> Value:
+    """The plain value of one argument of an atom from its text, the arguments after it
+    left unread (the derived atom of a long ``derivation`` atom, say). For text clingo
+    printed: unlike :func:`value_of_text`, the rest of the text is not checked."""
+    tokens = _TOKENS.findall(printed)
+    try:
+        at = 2  # past the name and its parenthesis
+        for _ in range(position):
+            _, at = _parse_value(tokens, at)
+            at += 1  # past the comma
+        value, _ = _parse_value(tokens, at)
+    except (IndexError, ValueError):
+        raise ValueError(f"no argument {position} in {printed!r}") from None
+    return value
+
+
 def _parse_value(tokens: list[str], at: int) -> tuple[Value, int]:
     token = tokens[at]
     first = token[0]
