@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pyknow_bridge.casefile.loader import CaseFile, load_case
-from pyknow_bridge.core.errors import SolveError, TimeLimitError
+from pyknow_bridge.core.errors import failure_kind
 from pyknow_bridge.core.limits import Deadline
 from pyknow_bridge.doctrine.rules_in_force import rules_in_force
 from pyknow_bridge.engine.clingo_control import as_deadline
@@ -150,9 +150,5 @@ def _explain_alone(
     path = str(case.path)
     try:
         return explain_case(case, views, time_limit, as_of, engine)
-    except TimeLimitError as error:
-        return Failed(path, "time_limit", str(error))
-    except SolveError as error:
-        return Failed(path, "solver", str(error))
-    except Exception as error:  # a fault of ours must not lose the docket
-        return Failed(path, "internal", f"{type(error).__name__}: {error}")
+    except Exception as error:  # a fault of ours must not lose the docket either
+        return Failed(path, *failure_kind(error))

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pyknow_bridge.casefile.loader import CaseFile, FactFileError, Problem, load_case
-from pyknow_bridge.core.errors import SolveError, TimeLimitError
+from pyknow_bridge.core.errors import SolveError, failure_kind
 from pyknow_bridge.core.limits import Deadline
 from pyknow_bridge.core.machine import available_cpus
 from pyknow_bridge.doctrine.rules_in_force import RuleSet, rules_in_force
@@ -369,10 +369,8 @@ def load_entry(path: Path, time_limit: float | None) -> CaseFile | Rejected | Fa
         return load_case(path, deadline=Deadline(time_limit))
     except FactFileError as error:
         return Rejected(str(path), error)
-    except TimeLimitError as error:
-        return Failed(str(path), "time_limit", str(error))
-    except Exception as error:  # a fault of ours must not lose the docket
-        return Failed(str(path), "internal", f"{type(error).__name__}: {error}")
+    except Exception as error:  # a fault of ours must not lose the docket either
+        return Failed(str(path), *failure_kind(error))
 
 
 def _solve_isolated(
@@ -395,9 +393,5 @@ def _solve_alone(
     path = str(case.path)
     try:
         return _solve_chunk([case], rules, Deadline(time_limit), as_of)[0]
-    except TimeLimitError as error:
-        return Failed(path, "time_limit", str(error))
-    except SolveError as error:
-        return Failed(path, "solver", str(error))
-    except Exception as error:  # a fault of ours must not lose the docket
-        return Failed(path, "internal", f"{type(error).__name__}: {error}")
+    except Exception as error:  # a fault of ours must not lose the docket either
+        return Failed(path, *failure_kind(error))

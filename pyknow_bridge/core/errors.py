@@ -9,3 +9,13 @@ class SolveError(RuntimeError):
 
 class TimeLimitError(SolveError):
     """The job (loading, solving or explaining) took longer than its time limit allowed."""
+
+
+def failure_kind(error: Exception) -> tuple[str, str]:
+    """How a case that failed is reported in a docket: its kind (``time_limit``, ``solver``,
+    or ``internal`` for a fault of ours) and its message."""
+    if isinstance(error, TimeLimitError):
+        return "time_limit", str(error)
+    if isinstance(error, SolveError):
+        return "solver", str(error)
+    return "internal", f"{type(error).__name__}: {error}"

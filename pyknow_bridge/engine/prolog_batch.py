@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pyknow_bridge.casefile.loader import CaseFile
-from pyknow_bridge.core.errors import SolveError, TimeLimitError
+from pyknow_bridge.core.errors import failure_kind
 from pyknow_bridge.core.limits import Deadline
 from pyknow_bridge.doctrine.rules_in_force import RuleSet
 from pyknow_bridge.engine.prolog_engine import MAX_LIFTED_DISPUTES, prolog_engine
@@ -82,9 +82,5 @@ def _solve_alone(
     try:
         found = solve_case(case, rules, Deadline(time_limit), as_of, engine="prolog")
         return shown_atoms(found)
-    except TimeLimitError as error:
-        return CaseFailure("time_limit", str(error))
-    except SolveError as error:
-        return CaseFailure("solver", str(error))
     except Exception as error:  # a fault of ours costs this case, not the docket
-        return CaseFailure("internal", f"{type(error).__name__}: {error}")
+        return CaseFailure(*failure_kind(error))

@@ -205,8 +205,8 @@ class PrologEngine:
         if missing is not None:
             raise PrologUnavailableError(missing)
         self._owner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prolog-engine")
-        self._modules: dict[tuple[str, ...], str] = {}
-        self._lifted_modules: dict[tuple[str, ...], str] = {}
+        #: The module of each program loaded so far, by its name.
+        self._modules: set[str] = set()
         self._prolog: Any = None
         self._run(self._start)
 
@@ -238,12 +238,14 @@ class PrologEngine:
 
     def _module(self, rules: RuleSet) -> str:
         """The module holding the program of ``rules``, loaded on first use."""
-        module = self._modules.get(rules.views)
-        if module is None:
-            module = prolog_atom(module_name(rules.views))
-            self._load(prolog_program(rules))
-            self._modules[rules.views] = module
-        return module
+        return self._loaded(module_name(rules.views), lambda: prolog_program(rules))
+
+    def _loaded(self, name: str, program: Callable[[], str]) -> str:
+        """The module ``name`` as a Prolog atom, its ``program`` loaded on first use."""
+        if name not in self._modules:
+            self._load(program())
+            self._modules.add(name)
+        return prolog_atom(name)
 
     def _load(self, program: str) -> None:
         """Load a module file's text; its exports are not imported (each program has the
@@ -312,12 +314,7 @@ class PrologEngine:
 
     def _lifted_module(self, rules: RuleSet) -> str:
         """The module holding the lifted program of ``rules``, loaded on first use."""
-        module = self._lifted_modules.get(rules.views)
-        if module is None:
-            module = prolog_atom(lifted_module_name(rules.views))
-            self._load(lifted_program(rules))
-            self._lifted_modules[rules.views] = module
-        return module
+        return self._loaded(lifted_module_name(rules.views), lambda: lifted_program(rules))
 
     def _solve_together(
         self, cases: Sequence[CaseFile], rules: RuleSet, deadline: Deadline, as_of: int | None
