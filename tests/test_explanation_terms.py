@@ -12,7 +12,13 @@ from hypothesis import strategies as st
 
 from pyknow_bridge import load_case
 from pyknow_bridge.explain.builder import explain_case, term_of_value
-from pyknow_bridge.explain.matching import argument_of_text, native, text, value_of_text
+from pyknow_bridge.explain.matching import (
+    argument_of_text,
+    clingo_order,
+    native,
+    text,
+    value_of_text,
+)
 from pyknow_bridge.model.explanation import ATTEMPT
 from pyknow_bridge.render.explanation_json import render_explain_json, short_ids
 from tests.conftest import CASES_DIR
@@ -60,6 +66,23 @@ def test_one_argument_read_from_the_text_is_that_arguments_value(
     position = data.draw(st.integers(min_value=0, max_value=len(arguments) - 1))
     atom = clingo.Function("derivation", arguments)
     assert argument_of_text(str(atom), position) == native(arguments[position])
+
+
+_ORDERED = st.one_of(
+    _SYMBOLS,
+    _NEGATED,
+    st.sampled_from(["a", "b", "B", "a_b", "aB", "_x"]).map(
+        lambda n: clingo.Function(n, [], False)
+    ),
+    st.sampled_from([clingo.Infimum, clingo.Supremum]),
+)
+
+
+@given(st.lists(_ORDERED, min_size=2, max_size=6))
+def test_values_sort_in_clingos_order_of_their_symbols(symbols: list[clingo.Symbol]) -> None:
+    # The explanation orders atoms (which derivation it shows first) by their values.
+    by_value = sorted(symbols, key=lambda symbol: clingo_order(native(symbol)))
+    assert [str(s) for s in by_value] == [str(s) for s in sorted(symbols)]
 
 
 @pytest.mark.parametrize("printed", ["f(", "f(a))", "", "f(a,,b)", "f(a;b)"])

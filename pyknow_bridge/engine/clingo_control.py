@@ -21,6 +21,7 @@ from pyknow_bridge.core.limits import Deadline
 __all__ = [
     "GROUNDING_CONTEXT",
     "Assumptions",
+    "ConsequenceTexts",
     "Consequences",
     "answer_sets",
     "as_deadline",
@@ -55,6 +56,15 @@ class Consequences:
 
     certain: frozenset[clingo.Symbol]
     possible: frozenset[clingo.Symbol]
+
+
+@dataclass(frozen=True)
+class ConsequenceTexts:
+    """Consequences as the texts clingo prints for their atoms (what an explanation reads:
+    comparing texts never calls into clingo, hashing a symbol does)."""
+
+    certain: frozenset[str]
+    possible: frozenset[str]
 
 
 def ground(statements: Iterable[ast.AST], facts: str) -> clingo.Control:

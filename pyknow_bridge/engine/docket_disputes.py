@@ -26,7 +26,12 @@ from clingo import ast
 from pyknow_bridge.casefile.loader import CaseFile
 from pyknow_bridge.core.limits import Deadline
 from pyknow_bridge.doctrine.rules_in_force import RuleSet
-from pyknow_bridge.engine.clingo_control import Assumptions, Consequences, ground, last_model
+from pyknow_bridge.engine.clingo_control import (
+    Assumptions,
+    ConsequenceTexts,
+    ground,
+    last_model,
+)
 from pyknow_bridge.engine.lifted import CaseReader, lifted_facts, lifted_symbol
 
 __all__ = ["CaseDisputes", "DocketDisputes"]
@@ -73,14 +78,14 @@ class CaseDisputes:
         self.disputed = tuple(disputed)
         self._position = {fact: index for index, fact in enumerate(self.disputed)}
 
-    def scenario(self, findings: Assumptions = ()) -> frozenset[clingo.Symbol]:
+    def scenario(self, findings: Assumptions = ()) -> frozenset[str]:
         """Every atom of the scenario where ``findings`` hold and every other disputed fact
         is found as stated (true)."""
         fixed = dict(findings)
         complete = tuple((index, fixed.get(fact, True)) for index, fact in enumerate(self.disputed))
         return self._group.scenario(self._local, complete)
 
-    def consequences(self, findings: Assumptions = ()) -> Consequences:
+    def consequences(self, findings: Assumptions = ()) -> ConsequenceTexts:
         """What holds in every scenario (certain) and in some (possible) under ``findings``."""
         fixed = sorted((self._position[fact], found) for fact, found in dict(findings).items())
         return self._group.consequences(self._local, tuple(fixed))
@@ -105,16 +110,16 @@ class _Group:
             [lifted_symbol(i, fact) for fact in case.disputed] for i, case in enumerate(cases)
         ]
         self.reader = CaseReader()
-        self.scenarios: dict[tuple[int, _Findings], frozenset[clingo.Symbol]] = {}
-        self.found: dict[tuple[int, _Findings], Consequences] = {}
+        self.scenarios: dict[tuple[int, _Findings], frozenset[str]] = {}
+        self.found: dict[tuple[int, _Findings], ConsequenceTexts] = {}
         if not choices:  # one answer set each: the scenario, certain and possible at once
             only = self._solve("auto", [], None)
             for case in range(len(cases)):
                 atoms = only.get(case, frozenset())
                 self.scenarios[case, ()] = atoms
-                self.found[case, ()] = Consequences(certain=atoms, possible=atoms)
+                self.found[case, ()] = ConsequenceTexts(certain=atoms, possible=atoms)
 
-    def scenario(self, case: int, findings: _Findings) -> frozenset[clingo.Symbol]:
+    def scenario(self, case: int, findings: _Findings) -> frozenset[str]:
         if (case, findings) not in self.scenarios:
             # The same findings, by position, for every case: each scenario is complete, so
             # a case with fewer disputed facts gets the findings on those it has.
@@ -128,7 +133,7 @@ class _Group:
                 self.scenarios.setdefault((other, own), atoms.get(other, frozenset()))
         return self.scenarios[case, findings]
 
-    def consequences(self, case: int, findings: _Findings) -> Consequences:
+    def consequences(self, case: int, findings: _Findings) -> ConsequenceTexts:
         if (case, findings) not in self.found:
             # Every case that has not yet been asked these findings (those on the disputed
             # facts it has) is asked now; the others are fixed as stated, which keeps the
@@ -144,9 +149,9 @@ class _Group:
             wanted = {other for other, _ in asked}
             possible = self._solve("brave", assumptions, wanted)
             certain = self._solve("cautious", assumptions, wanted)
-            empty: frozenset[clingo.Symbol] = frozenset()
+            empty: frozenset[str] = frozenset()
             for other, own in asked:
-                self.found[other, own] = Consequences(
+                self.found[other, own] = ConsequenceTexts(
                     certain=certain.get(other, empty), possible=possible.get(other, empty)
                 )
         return self.found[case, findings]
@@ -160,8 +165,8 @@ class _Group:
 
     def _solve(
         self, mode: str, assumptions: Assumptions, wanted: set[int] | None
-    ) -> dict[int, frozenset[clingo.Symbol]]:
-        """Each (``wanted``) case's atoms of the last model in ``mode``."""
+    ) -> dict[int, frozenset[str]]:
+        """Each (``wanted``) case's atoms of the last model in ``mode``, as texts."""
         copied = last_model(
             self.control,
             mode,

@@ -4,13 +4,15 @@ per case with the case argument dropped.
 One grounding holds many cases when every atom takes its case's identifier as first
 argument (:mod:`pyknow_bridge.doctrine.lift`). :func:`lifted_facts` writes a case's facts
 so; :class:`CaseReader` reads a model of the combined program back as each case's own
-atoms, exactly the symbols the case alone would give (``p(3,a,b)`` becomes ``p(a,b)``).
+atoms, as the texts clingo prints for the symbols the case alone would give (``p(3,a,b)``
+becomes ``p(a,b)``): the explanation compares and parses atoms by their text.
 
-Making a symbol through clingo's Python API costs several C calls and objects per
-argument, and a docket's models hold tens of thousands of atoms; so the reader copies a
-model's symbols into one C array (cheap, while the model is valid) and drops the case
-argument through clingo's C functions, each lifted symbol once per reader. If clingo's
-cffi module is not as expected (another build), the Python API does the same, slower.
+A docket's models hold tens of thousands of atoms, and making a symbol through clingo's
+Python API costs several C calls and objects; so the reader copies a model's symbols into
+one C array (cheap, while the model is valid), reads each lifted symbol's text once per
+reader through clingo's C functions, and drops the case argument from the text. If
+clingo's cffi module is not as expected (another build), the Python API does the same,
+slower.
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ import clingo
 
 from pyknow_bridge.casefile.loader import CaseFile
 from pyknow_bridge.doctrine.lift import CASE
+from pyknow_bridge.engine.shown import handle_reader
 
-__all__ = ["CaseReader", "lifted_facts", "lifted_symbol"]
+__all__ = ["CaseReader", "lifted_facts", "lifted_symbol", "unlifted_text"]
 
 
 def lifted_facts(case_id: int, case: CaseFile, as_of: int | None = None) -> str:
@@ -46,13 +49,12 @@ def lifted_symbol(case_id: int, symbol: clingo.Symbol) -> clingo.Symbol:
     return clingo.Function(symbol.name, arguments, symbol.positive)
 
 
-def _c_api() -> tuple[Any, Any, type[clingo.Symbol]] | None:
+def _c_api() -> tuple[Any, Any] | None:
     try:
         from clingo._internal import _ffi, _lib  # type: ignore[attr-defined]  # noqa: PLC0415
 
         _lib.clingo_model_symbols_size  # noqa: B018 (present in this build?)
-        _lib.clingo_symbol_create_function  # noqa: B018
-        return _ffi, _lib, clingo.Symbol
+        return _ffi, _lib
     except (ImportError, AttributeError):
         return None
 
@@ -65,39 +67,57 @@ Copied = Any
 
 
 class CaseReader:
-    """Reads models of one combined program back per case; each lifted symbol is turned
-    into its case's symbol once, however many models hold it."""
+    """Reads models of one combined program back per case, as the texts of the atoms; each
+    lifted symbol is read once, however many models hold it."""
 
     def __init__(self, use_c: bool = _C is not None) -> None:
-        #: lifted symbol (its C value, or the symbol) -> (case id, the case's symbol)
-        self._seen: dict[Any, tuple[int, clingo.Symbol]] = {}
-        self.copy: Callable[[clingo.Model], Copied] = _copy_c if use_c else _copy_py
-        self._unlift = _c_unlifter() if use_c else _unlift_py
+        read = handle_reader() if use_c else None
+        #: lifted symbol (its C handle, or the symbol) -> (case id, the case's atom text)
+        self._seen: dict[Any, tuple[int, str]] = {}
+        if read is not None and _C is not None:
+            self.copy: Callable[[clingo.Model], Copied] = _copy_c
+            self._text: Callable[[Any], str] = read
+        else:
+            self.copy, self._text = _copy_py, str
 
     def by_case(
         self, copied: Copied, wanted: Container[int] | None = None
-    ) -> dict[int, frozenset[clingo.Symbol]]:
-        """The atoms of a copied model, by case (only the ``wanted`` cases, if given), with
-        the case argument dropped."""
-        seen, unlift = self._seen, self._unlift
-        found: dict[int, list[clingo.Symbol]] = {}
+    ) -> dict[int, frozenset[str]]:
+        """The atoms of a copied model, by case (only the ``wanted`` cases, if given), each
+        as the text the case alone prints for it."""
+        seen, text = self._seen, self._text
+        found: dict[int, list[str]] = {}
         for lifted in copied:
             known = seen.get(lifted)
             if known is None:
-                known = seen[lifted] = unlift(lifted)
-            case_id, symbol = known
+                known = seen[lifted] = unlifted_text(text(lifted))
+            case_id, atom = known
             atoms = found.get(case_id)
             if atoms is None:
                 if case_id < 0 or (wanted is not None and case_id not in wanted):
                     continue
                 atoms = found[case_id] = []
-            atoms.append(symbol)
+            atoms.append(atom)
         return {case_id: frozenset(atoms) for case_id, atoms in found.items()}
+
+
+def unlifted_text(lifted: str) -> tuple[int, str]:
+    """The case and the case's own text of a lifted atom's text: ``p(3,a,b)`` is case 3's
+    ``p(a,b)``, ``-q(3)`` its ``-q``; the ``case(C)`` atom itself is case -1's. Exact for
+    what clingo prints: the case identifier is a number, the first argument."""
+    opening = lifted.index("(")
+    comma = lifted.find(",", opening)
+    if comma < 0:  # the case is the only argument
+        name = lifted[:opening]
+        if name == CASE:
+            return -1, name
+        return int(lifted[opening + 1 : -1]), name
+    return int(lifted[opening + 1 : comma]), f"{lifted[: opening + 1]}{lifted[comma + 1 :]}"
 
 
 def _copy_c(model: clingo.Model) -> Sequence[int]:
     assert _C is not None
-    ffi, lib, _ = _C
+    ffi, lib = _C
     shown = lib.clingo_show_type_shown
     size = ffi.new("size_t*")
     if not lib.clingo_model_symbols_size(model._rep, shown, size):
@@ -109,47 +129,3 @@ def _copy_c(model: clingo.Model) -> Sequence[int]:
 
 def _copy_py(model: clingo.Model) -> Sequence[clingo.Symbol]:
     return model.symbols(shown=True)
-
-
-#: What the ``case(C)`` atom reads as: no case alone has it, so it is left out.
-_CASE_ATOM = (-1, clingo.Function(CASE))
-
-
-def _c_unlifter() -> Callable[[int], tuple[int, clingo.Symbol]]:
-    """The case argument dropped through clingo's C functions, the out-parameters and the
-    case identifiers (by their symbol) kept between calls."""
-    assert _C is not None
-    ffi, lib, symbol_class = _C
-    arguments_of, name_of = lib.clingo_symbol_arguments, lib.clingo_symbol_name
-    number_of, is_positive = lib.clingo_symbol_number, lib.clingo_symbol_is_positive
-    make = lib.clingo_symbol_create_function
-    arguments, size, name = ffi.new("clingo_symbol_t**"), ffi.new("size_t*"), ffi.new("char**")
-    number, positive, made = ffi.new("int*"), ffi.new("bool*"), ffi.new("clingo_symbol_t*")
-    case_name = CASE.encode()
-    case_ids: dict[int, int] = {}
-
-    def unlift(lifted: int) -> tuple[int, clingo.Symbol]:
-        arguments_of(lifted, arguments, size)
-        name_of(lifted, name)
-        array = arguments[0]
-        count = size[0] - 1
-        if count == 0 and ffi.string(name[0]) == case_name:
-            return _CASE_ATOM
-        case_symbol = array[0]
-        case_id = case_ids.get(case_symbol)
-        if case_id is None:
-            number_of(case_symbol, number)
-            case_id = case_ids[case_symbol] = number[0]
-        is_positive(lifted, positive)
-        if not make(name[0], array + 1, count, positive[0], made):  # pragma: no cover
-            raise MemoryError("clingo could not make a symbol")
-        return case_id, symbol_class(made[0])
-
-    return unlift
-
-
-def _unlift_py(lifted: clingo.Symbol) -> tuple[int, clingo.Symbol]:
-    case_id, *arguments = lifted.arguments
-    if not arguments and lifted.name == CASE:
-        return _CASE_ATOM
-    return case_id.number, clingo.Function(lifted.name, arguments, lifted.positive)

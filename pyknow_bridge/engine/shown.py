@@ -11,6 +11,7 @@ reading it a second time.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 import clingo
 
@@ -49,7 +50,7 @@ def symbol_texts(symbols: Iterable[clingo.Symbol]) -> list[str]:
     return _fast_texts(symbols) if _FAST is not None else [str(s) for s in symbols]
 
 
-def _c_reader() -> tuple[object, object, Callable[..., object], Callable[..., object]] | None:
+def _c_reader() -> tuple[Any, Any, Callable[..., Any], Callable[..., Any]] | None:
     try:
         from clingo._internal import _ffi, _lib  # type: ignore[attr-defined]  # noqa: PLC0415
 
@@ -62,27 +63,37 @@ _FAST = _c_reader()
 
 
 def _fast_texts(symbols: Iterable[clingo.Symbol]) -> list[str]:
-    assert _FAST is not None
-    ffi, _, size_of, write = _FAST
-    size = ffi.new("size_t*")  # type: ignore[attr-defined]
-    capacity = 256
-    buffer = ffi.new("char[]", capacity)  # type: ignore[attr-defined]
-    unpack = ffi.unpack  # type: ignore[attr-defined]
-    texts = []
-    for symbol in symbols:
-        handle = symbol._rep  # the C symbol, as clingo's own __str__ reads it
-        if not size_of(handle, size):
-            texts.append(str(symbol))  # let clingo raise its own error
-            continue
-        needed = size[0]
-        if needed > capacity:
-            capacity = needed * 2
-            buffer = ffi.new("char[]", capacity)  # type: ignore[attr-defined]
-        if not write(handle, buffer, needed):
-            texts.append(str(symbol))
-            continue
-        texts.append(unpack(buffer, needed - 1).decode())
-    return texts
+    read = handle_reader()
+    assert read is not None
+    return [read(symbol._rep) for symbol in symbols]  # the C symbol, as __str__ reads it
+
+
+def handle_reader() -> Callable[[int], str] | None:
+    """A reader of symbols by their C handle (``symbol._rep``, or an element of a copied C
+    array of symbols), each as the text ``str`` gives; None if clingo's cffi module is not
+    as expected."""
+    return None if _FAST is None else _HandleReader(_FAST)
+
+
+class _HandleReader:
+    """Reads each symbol through one buffer, grown when a text needs more."""
+
+    def __init__(self, c_api: tuple[Any, Any, Callable[..., Any], Callable[..., Any]]) -> None:
+        self._ffi, _, self._size_of, self._write = c_api
+        self._size = self._ffi.new("size_t*")
+        self._capacity = 256
+        self._buffer = self._ffi.new("char[]", self._capacity)
+
+    def __call__(self, handle: int) -> str:
+        if not self._size_of(handle, self._size):
+            return str(clingo.Symbol(handle))  # type: ignore[no-untyped-call]  # clingo raises
+        needed = self._size[0]
+        if needed > self._capacity:
+            self._capacity = needed * 2
+            self._buffer = self._ffi.new("char[]", self._capacity)
+        if not self._write(handle, self._buffer, needed):
+            return str(clingo.Symbol(handle))  # type: ignore[no-untyped-call]
+        return str(self._ffi.unpack(self._buffer, needed - 1).decode())
 
 
 def read_atom(symbol: clingo.Symbol) -> Atom:

@@ -28,11 +28,13 @@ from pyknow_bridge.doctrine.rules_in_force import RuleSet
 from pyknow_bridge.engine.clingo_control import (
     Assumptions,
     Consequences,
+    ConsequenceTexts,
     answer_sets,
     as_deadline,
     consequences,
     ground,
 )
+from pyknow_bridge.engine.shown import symbol_texts
 
 if TYPE_CHECKING:
     from pyknow_bridge.engine.prolog_engine import PrologEngine
@@ -152,7 +154,8 @@ class Disputes:
     disputed fact true or false), so the cost grows with the number of questions asked,
     not with the 2^n scenarios. The explanation asks for the scenario as stated (every
     disputed fact found true), brave and cautious consequences overall, and the same with
-    each disputed fact fixed each way (4n + 3 solves for n disputes).
+    each disputed fact fixed each way (4n + 3 solves for n disputes). Atoms are answered
+    as the texts clingo prints for them, each read once.
     """
 
     def __init__(
@@ -167,9 +170,9 @@ class Disputes:
         program = rules.explaining_for(case.jurisdiction)
         self.control = ground(program, program_text(case, as_of))
         #: Without disputes the program has one answer set: solved once, asked many times.
-        self._only: frozenset[clingo.Symbol] | None = None
+        self._only: frozenset[str] | None = None
 
-    def scenario(self, findings: Assumptions = ()) -> frozenset[clingo.Symbol]:
+    def scenario(self, findings: Assumptions = ()) -> frozenset[str]:
         """Every atom of the scenario where ``findings`` hold and every other disputed fact
         is found as stated (true)."""
         if not self.disputed:
@@ -177,19 +180,23 @@ class Disputes:
         fixed = dict(findings)
         complete = [(fact, fixed.get(fact, True)) for fact in self.disputed]
         found = answer_sets(self.control, self.deadline, "solving for the explanation", complete)
-        return found[0]
+        return frozenset(symbol_texts(found[0]))
 
-    def consequences(self, findings: Assumptions = ()) -> Consequences:
+    def consequences(self, findings: Assumptions = ()) -> ConsequenceTexts:
         """What holds in every scenario (certain) and in some (possible) under ``findings``."""
         if not self.disputed:
             only = self._only_answer()
-            return Consequences(certain=only, possible=only)
-        return consequences(self.control, self.deadline, True, findings)
+            return ConsequenceTexts(certain=only, possible=only)
+        found = consequences(self.control, self.deadline, True, findings)
+        return ConsequenceTexts(
+            certain=frozenset(symbol_texts(found.certain)),
+            possible=frozenset(symbol_texts(found.possible)),
+        )
 
-    def _only_answer(self) -> frozenset[clingo.Symbol]:
+    def _only_answer(self) -> frozenset[str]:
         if self._only is None:
             found = answer_sets(self.control, self.deadline, "solving for the explanation")
-            self._only = found[0]
+            self._only = frozenset(symbol_texts(found[0]))
         return self._only
 
 
@@ -199,9 +206,11 @@ class EnumeratedDisputes:
 
     def __init__(self, case: CaseFile, scenarios: dict[Scenario, frozenset[clingo.Symbol]]) -> None:
         self.disputed = case.disputed
-        self.scenarios = scenarios
+        self.scenarios = {
+            scenario: frozenset(symbol_texts(atoms)) for scenario, atoms in scenarios.items()
+        }
 
-    def _consistent(self, findings: Assumptions) -> list[frozenset[clingo.Symbol]]:
+    def _consistent(self, findings: Assumptions) -> list[frozenset[str]]:
         fixed = dict(findings)
         return [
             atoms
@@ -212,17 +221,17 @@ class EnumeratedDisputes:
             )
         ]
 
-    def scenario(self, findings: Assumptions = ()) -> frozenset[clingo.Symbol]:
+    def scenario(self, findings: Assumptions = ()) -> frozenset[str]:
         """Every atom of the scenario where ``findings`` hold, the rest as stated (true)."""
         fixed = dict(findings)
         return self.scenarios[tuple(fixed.get(fact, True) for fact in self.disputed)]
 
-    def consequences(self, findings: Assumptions = ()) -> Consequences:
+    def consequences(self, findings: Assumptions = ()) -> ConsequenceTexts:
         """What holds in every scenario (certain) and in some (possible) under ``findings``."""
         consistent = self._consistent(findings)
         if len(consistent) == 1:
-            return Consequences(certain=consistent[0], possible=consistent[0])
-        return Consequences(
+            return ConsequenceTexts(certain=consistent[0], possible=consistent[0])
+        return ConsequenceTexts(
             certain=frozenset.intersection(*consistent), possible=frozenset.union(*consistent)
         )
 
@@ -230,16 +239,17 @@ class EnumeratedDisputes:
 class DisputeQuestions(Protocol):
     """What the explanation asks about a case's disputes: :class:`Disputes`,
     :class:`EnumeratedDisputes`, or one case of a docket grounded together
-    (:mod:`pyknow_bridge.engine.docket_disputes`)."""
+    (:mod:`pyknow_bridge.engine.docket_disputes`). Atoms are answered as the texts clingo
+    prints for them."""
 
     @property
     def disputed(self) -> Sequence[clingo.Symbol]:
         """The case's disputed facts, in file order."""
 
-    def scenario(self, findings: Assumptions = ()) -> frozenset[clingo.Symbol]:
+    def scenario(self, findings: Assumptions = ()) -> frozenset[str]:
         """Every atom of the scenario where ``findings`` hold, the rest as stated (true)."""
 
-    def consequences(self, findings: Assumptions = ()) -> Consequences:
+    def consequences(self, findings: Assumptions = ()) -> ConsequenceTexts:
         """What holds in every scenario (certain) and in some (possible) under ``findings``."""
 
 

@@ -15,7 +15,9 @@ import clingo
 
 from pyknow_bridge.doctrine.derivation import DERIVATION
 from pyknow_bridge.engine.clingo_control import Assumptions
+from pyknow_bridge.engine.shown import split_atom
 from pyknow_bridge.engine.solver import DisputeQuestions
+from pyknow_bridge.explain.matching import Value, argument_of_text, value_of_text
 from pyknow_bridge.model.explanation import Branch
 
 #: At most this many sets of findings are followed for one claim.
@@ -26,14 +28,13 @@ def branches(
     disputes: DisputeQuestions, plaintiff: str, defendant: str, turns_on: tuple[str, ...]
 ) -> list[Branch]:
     """The branches of one claim (none when its outcome does not turn on a dispute)."""
-    p, d = clingo.Function(plaintiff), clingo.Function(defendant)
-    outcomes = [clingo.Function("outcome", [p, d, clingo.Function(v)]) for v in _OUTCOMES]
+    outcomes = {f"outcome({plaintiff},{defendant},{value})": value for value in _OUTCOMES}
     relevant = [fact for fact in disputes.disputed if str(fact) in turns_on]
     leaves: list[tuple[list[tuple[clingo.Symbol, bool]], str]] = []
 
     def split(findings: list[tuple[clingo.Symbol, bool]], remaining: list[clingo.Symbol]) -> None:
         certain = disputes.consequences(findings).certain
-        decided = [o.arguments[2].name for o in outcomes if o in certain]
+        decided = [value for atom, value in outcomes.items() if atom in certain]
         if decided or not remaining or len(leaves) >= MAX_LEAVES:
             leaves.append((findings, decided[0] if decided else "undecided"))
             return
@@ -48,7 +49,7 @@ def branches(
     for findings, outcome in leaves:
         branch = found.get(outcome)
         if branch is None:
-            branch = found[outcome] = _summary(disputes, findings, outcome, p, d)
+            branch = found[outcome] = _summary(disputes, findings, outcome, plaintiff, defendant)
         branch.findings.append([(str(fact), held) for fact, held in findings])
     return list(found.values())
 
@@ -57,32 +58,31 @@ _OUTCOMES = ("may_recover", "no_recovery")
 
 
 def _summary(
-    disputes: DisputeQuestions,
-    findings: Assumptions,
-    outcome: str,
-    p: clingo.Symbol,
-    d: clingo.Symbol,
+    disputes: DisputeQuestions, findings: Assumptions, outcome: str, plaintiff: str, defendant: str
 ) -> Branch:
-    """What the outcome rests on in one scenario of the branch."""
+    """What the outcome rests on in one scenario of the branch (atoms read by their text)."""
     atoms = disputes.scenario(findings)
-    claim = [p, d]
-    bases = [
-        a.arguments[2].name
-        for a in atoms
-        if a.match("special_duty_basis", 3) and a.arguments[:2] == claim
-    ]
-    defeaters = [
-        a.arguments[2].name
-        for a in atoms
-        if a.match("reliance_defeated", 3) and a.arguments[:2] == claim
-    ]
-    barred = clingo.Function("recovery_barred", claim)
-    grounds = sorted(
-        {
-            premise.name
-            for a in atoms
-            if a.match(DERIVATION, 3) and a.arguments[1] == barred
-            for premise in a.arguments[2].arguments
-        }
+    claim = (plaintiff, defendant)
+
+    def of_claim(name: str) -> list[str]:
+        prefix = f"{name}({plaintiff},{defendant},"
+        return sorted(split_atom(a)[3] for a in atoms if a.startswith(prefix))
+
+    barred = ("recovery_barred", *claim)
+    grounds: set[str] = set()
+    for atom in atoms:
+        if atom.startswith(_DERIVATION_PREFIX) and argument_of_text(atom, 1) == barred:
+            derivation = value_of_text(atom)
+            assert isinstance(derivation, tuple) and isinstance(derivation[3], tuple)
+            grounds.update(_name(premise) for premise in derivation[3][1:])
+    return Branch(
+        outcome, [], of_claim("special_duty_basis"), sorted(grounds), of_claim("reliance_defeated")
     )
-    return Branch(outcome, [], sorted(bases), grounds, sorted(defeaters))
+
+
+_DERIVATION_PREFIX = f"{DERIVATION}("
+
+
+def _name(premise: Value) -> str:
+    """The predicate of a derivation's premise (``neg`` for a ``not``)."""
+    return premise[0] if isinstance(premise, tuple) else str(premise)

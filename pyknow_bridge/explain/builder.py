@@ -10,13 +10,10 @@ holds in all of them, and which disputed facts it turns on.
 from __future__ import annotations
 
 import itertools
-import operator
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-
-import clingo
 
 from pyknow_bridge.casefile.loader import CaseFile
 from pyknow_bridge.core.limits import Deadline
@@ -28,9 +25,9 @@ from pyknow_bridge.doctrine.jurisdictions import routes as routes_of
 from pyknow_bridge.doctrine.rulebook import RuleEntry, Signature, load_rulebook
 from pyknow_bridge.doctrine.rules_in_force import RuleSet, rules_in_force
 from pyknow_bridge.doctrine.scaffolding import hooks
-from pyknow_bridge.engine.clingo_control import Consequences, as_deadline
+from pyknow_bridge.engine.clingo_control import as_deadline
 from pyknow_bridge.engine.docket_disputes import DocketDisputes
-from pyknow_bridge.engine.shown import split_atom, symbol_texts
+from pyknow_bridge.engine.shown import split_atom
 from pyknow_bridge.engine.solver import DisputeQuestions, disputes_of
 from pyknow_bridge.explain.branches import branches
 from pyknow_bridge.explain.decisive import decisive_reason
@@ -47,6 +44,7 @@ from pyknow_bridge.explain.matching import (
     Var,
     argument_of_text,
     attempt,
+    clingo_order,
     compile_rule,
     counted,
     instantiate,
@@ -141,8 +139,7 @@ def explain_with_disputes(
 ) -> Explanation:
     """Every claim of ``case`` explained from the answers to its ``disputes``."""
     stated = disputes.scenario()
-    texts = symbol_texts(stated)
-    builder = _Builder(case, stated, texts, _Modalities(disputes, (stated, texts)), rules)
+    builder = _Builder(case, stated, _Modalities(disputes), rules)
     unique = []
     for plaintiff, defendant in case.claims():
         deadline.check("explaining")
@@ -160,7 +157,7 @@ def explain_with_disputes(
         disputed=case.disputed_texts,
         nodes=builder.nodes,
         claims=unique,
-        law=law_applied(split_atom(text) for text in texts if text.startswith(_LAW_PREFIXES)),
+        law=law_applied(split_atom(text) for text in stated if text.startswith(_LAW_PREFIXES)),
         names={
             term_text(fact.arguments[0]): fact.arguments[1].value
             for fact in case.facts
@@ -169,36 +166,19 @@ def explain_with_disputes(
     )
 
 
-#: A scenario's atoms with their texts, read once (in the same order).
-_Read = tuple[frozenset[clingo.Symbol], Sequence[str]]
-
-
-class _Texts:
-    """Brave and cautious consequences as the texts of their atoms, read once."""
-
-    def __init__(self, found: Consequences, read: _Read) -> None:
-        atoms, texts = read
-        if found.possible is atoms:  # no disputes: the scenario as stated, already read
-            self.possible = frozenset(texts)
-        else:
-            self.possible = frozenset(symbol_texts(found.possible))
-        same = found.certain is found.possible  # one answer set: what holds is certain
-        self.certain = self.possible if same else frozenset(symbol_texts(found.certain))
-
-
 class _Modalities:
     """Whether an atom holds in every scenario, in some, or in none, and which disputed facts
     it turns on: one that, fixed one way or the other, changes whether the atom is certain
-    or possible. Read off brave and cautious consequences (see :class:`Disputes`); atoms
-    are compared by their text (hashing a clingo symbol calls into clingo)."""
+    or possible. Read off brave and cautious consequences (see :class:`Disputes`), by the
+    atoms' texts."""
 
-    def __init__(self, disputes: DisputeQuestions, stated: _Read) -> None:
-        self.overall = _Texts(disputes.consequences(), stated)
+    def __init__(self, disputes: DisputeQuestions) -> None:
+        self.overall = disputes.consequences()
         self.by_fact = [
             (
                 str(fact),
-                _Texts(disputes.consequences([(fact, True)]), stated),
-                _Texts(disputes.consequences([(fact, False)]), stated),
+                disputes.consequences([(fact, True)]),
+                disputes.consequences([(fact, False)]),
             )
             for fact in disputes.disputed
         ]
@@ -257,31 +237,27 @@ class _Builder:
     def __init__(
         self,
         case: CaseFile,
-        atoms: frozenset[clingo.Symbol],
-        texts: Sequence[str],
+        stated: frozenset[str],
         modalities: _Modalities,
         rules: RuleSet,
     ) -> None:
-        """``atoms``: the scenario as stated, ``texts`` their texts in the same order. The
-        atoms are matched as plain values parsed from their texts, never through clingo's
-        C API (a call per part of a symbol)."""
+        """``stated``: the texts of the atoms of the scenario as stated. The atoms are
+        matched as plain values parsed from their texts, never through clingo's C API (a
+        call per part of a symbol)."""
         self.case = case
         self.modalities = modalities
         #: The text of each atom of the scenario (node ids and modalities go by it).
         self.texts: dict[Value, str] = {}
-        #: The scenario's symbol of each atom, for clingo's order where the memo sorts.
-        self.symbols: dict[Value, clingo.Symbol] = {}
         plain: list[tuple[Value, str]] = []
-        #: Each derived atom's derivations: their symbols and texts, read in full only when
-        #: the explanation follows one (most of a case's derivations it never does).
-        self.derivations: dict[Value, list[tuple[clingo.Symbol, str]]] = defaultdict(list)
-        for symbol, text in zip(atoms, texts, strict=True):
+        #: Each derived atom's derivations, as texts: parsed only when the explanation
+        #: follows one (most of a case's derivations it never does).
+        self.derivations: dict[Value, list[str]] = defaultdict(list)
+        for text in stated:
             if text.startswith(_DERIVATION_PREFIX):
-                self.derivations[argument_of_text(text, 1)].append((symbol, text))
+                self.derivations[argument_of_text(text, 1)].append(text)
                 continue
             value = value_of_text(text)
             self.texts[value] = text
-            self.symbols[value] = symbol
             plain.append((value, text))
         self.model = Model(plain)
         #: The structured term of each value met so far, made once (see :func:`term_of_value`).
@@ -356,9 +332,7 @@ class _Builder:
                 self.why(held)
                 for conclusion in claim_conclusions()
                 if conclusion.name not in EXPLAINED_BY_NAME
-                for held in sorted(
-                    of_claim(conclusion.name, conclusion.arity), key=self.symbols.__getitem__
-                )
+                for held in sorted(of_claim(conclusion.name, conclusion.arity), key=clingo_order)
             ],
         )
 
@@ -373,7 +347,7 @@ class _Builder:
         """The premise of every rule that bars recovery: each is a ground on its own."""
         grounds: list[str] = []
         order = self.rule_order
-        derivations = [value_of_text(text) for _, text in self.derivations.get(barred, [])]
+        derivations = [value_of_text(text) for text in self.derivations.get(barred, [])]
         for derivation in sorted(derivations, key=lambda d: order[_rule_id(d)]):
             for premise in _premises(derivation):
                 child = self._premise(premise)
@@ -418,8 +392,8 @@ class _Builder:
             self._add(Node(node_id, term, DERIVED, True, note="holds"), atom)
             return node_id
         # The first derivation in clingo's order of the symbols (as the memo always chose).
-        _, first = min(found, key=operator.itemgetter(0)) if len(found) > 1 else found[0]
-        derivation = value_of_text(first)
+        derivations = [value_of_text(text) for text in found]
+        derivation = min(derivations, key=clingo_order) if len(found) > 1 else derivations[0]
         rule = load_rulebook().rule(_rule_id(derivation))
         node = self._rule_node(node_id, term, DERIVED, True, rule)
         self._add(node, atom)

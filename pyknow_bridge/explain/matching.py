@@ -77,6 +77,29 @@ def text(value: Value) -> str:
     return f"{value[0]}({','.join(text(v) for v in value[1:])})"
 
 
+def clingo_order(value: Value) -> tuple[object, ...]:
+    """A sort key putting plain values in the order clingo gives their symbols: ``#inf``,
+    numbers, constants, classically negated constants, strings, functions (positive ones
+    first, then by arity, name and arguments), ``#sup`` (a test checks it against clingo)."""
+    if isinstance(value, int):
+        return (1, value)
+    if isinstance(value, str):
+        if value == "#inf":
+            return (0,)
+        if value == "#sup":
+            return (7,)
+        return (3, value[1:]) if value.startswith("-") else (2, value)
+    assert isinstance(value, tuple)
+    name = value[0]
+    if name == '"':
+        return (4, value[1])
+    negated = name.startswith("-")
+    if len(value) == 1:  # the empty tuple, ordered as a constant named ""
+        return (2, name)
+    arguments = tuple(clingo_order(argument) for argument in value[1:])
+    return (6 if negated else 5, len(value) - 1, name[1:] if negated else name, arguments)
+
+
 #: The tokens of a term as clingo prints it: a string, a number, ``#inf``/``#sup``, a
 #: (possibly classically negated) name, or punctuation.
 _TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|-?[0-9]+|#inf|#sup|-?_*[a-z][A-Za-z0-9_\']*|[(),]')
