@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pyknow_bridge import load_case
-from pyknow_bridge.explain.builder import explain_case, term_of_value
+from pyknow_bridge.explain.builder import derived_text, explain_case, term_of_value
 from pyknow_bridge.explain.matching import (
     argument_of_text,
     clingo_order,
@@ -83,6 +83,19 @@ def test_values_sort_in_clingos_order_of_their_symbols(symbols: list[clingo.Symb
     # The explanation orders atoms (which derivation it shows first) by their values.
     by_value = sorted(symbols, key=lambda symbol: clingo_order(native(symbol)))
     assert [str(s) for s in by_value] == [str(s) for s in sorted(symbols)]
+
+
+@given(_SYMBOLS, st.lists(_SYMBOLS, max_size=3), st.lists(_SYMBOLS, max_size=3))
+def test_the_derived_atom_is_cut_from_a_derivations_text(
+    head: clingo.Symbol, premises: list[clingo.Symbol], others: list[clingo.Symbol]
+) -> None:
+    derivation = clingo.Function(
+        "derivation", [clingo.String("a.rule"), head, clingo.Tuple_(premises)]
+    )
+    atoms = frozenset(str(s) for s in [head, *premises, *others])
+    assert derived_text(str(derivation), atoms) == str(head)
+    # A head not among the atoms (no rule written so derives it) is read in full.
+    assert derived_text(str(derivation), frozenset()) == str(head)
 
 
 @pytest.mark.parametrize("printed", ["f(", "f(a))", "", "f(a,,b)", "f(a;b)"])

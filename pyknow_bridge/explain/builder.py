@@ -249,12 +249,12 @@ class _Builder:
         #: The text of each atom of the scenario (node ids and modalities go by it).
         self.texts: dict[Value, str] = {}
         plain: list[tuple[Value, str]] = []
-        #: Each derived atom's derivations, as texts: parsed only when the explanation
-        #: follows one (most of a case's derivations it never does).
-        self.derivations: dict[Value, list[str]] = defaultdict(list)
+        #: Each derived atom's derivations by the atom's text, as texts: parsed only when
+        #: the explanation follows one (most of a case's derivations it never does).
+        self.derivations: dict[str, list[str]] = defaultdict(list)
         for text in stated:
             if text.startswith(_DERIVATION_PREFIX):
-                self.derivations[argument_of_text(text, 1)].append(text)
+                self.derivations[derived_text(text, stated)].append(text)
                 continue
             value = value_of_text(text)
             self.texts[value] = text
@@ -347,7 +347,7 @@ class _Builder:
         """The premise of every rule that bars recovery: each is a ground on its own."""
         grounds: list[str] = []
         order = self.rule_order
-        derivations = [value_of_text(text) for text in self.derivations.get(barred, [])]
+        derivations = [value_of_text(t) for t in self.derivations.get(self._text(barred), [])]
         for derivation in sorted(derivations, key=lambda d: order[_rule_id(d)]):
             for premise in _premises(derivation):
                 child = self._premise(premise)
@@ -383,7 +383,7 @@ class _Builder:
         node_id = f"+{self._text(atom)}"
         if node_id in self.nodes:
             return node_id
-        found = self.derivations.get(atom)
+        found = self.derivations.get(self._text(atom))
         term = term_of_value(atom, self.terms)
         if atom in self.facts and not found:
             self._add(Node(node_id, term, FACT, True, line=self.facts[atom]), atom)
@@ -612,6 +612,20 @@ def term_of_pattern(pattern: Term) -> explanation.Term:
         return explanation.Term(explanation.ATOM, pattern.name)
     arguments = tuple(term_of_pattern(a) for a in pattern.args)
     return explanation.Term(explanation.COMPOUND, pattern.name, arguments)
+
+
+def derived_text(derivation: str, atoms: frozenset[str]) -> str:
+    """The text of the atom a ``derivation("id",Head,(...))`` atom derives, cut from its
+    text: the head ends at the first comma after which the text before it, from the head's
+    start, is an atom of the scenario (a shorter cut has an unclosed parenthesis; and the
+    head holds wherever its derivation does). Rule ids hold no quote or comma."""
+    start = derivation.find('",') + 2
+    end = derivation.find(",", start)
+    while start > 1 and end > 0:
+        if derivation[start:end] in atoms:
+            return derivation[start:end]
+        end = derivation.find(",", end + 1)
+    return text_of_value(argument_of_text(derivation, 1))  # (not met in the rules as written)
 
 
 def _rule_id(derivation: Value) -> str:

@@ -106,10 +106,23 @@ _TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|-?[0-9]+|#inf|#sup|-?_*[a-z][A-Za-z0-9_
 _ESCAPED = re.compile(r"\\(.)")
 
 
+#: A constant or a number, and a flat atom: a name with constants and numbers as arguments
+#: (most atoms of a case), read without tokenizing.
+_NAME = r"-?_*[a-z][A-Za-z0-9_']*"
+_SIMPLE = rf"(?:-?[0-9]+|{_NAME})"
+_FLAT = re.compile(rf"({_NAME})\(({_SIMPLE}(?:,{_SIMPLE})*)\)")
+_CONSTANT = re.compile(_SIMPLE)
+
+
 def value_of_text(printed: str) -> Value:
     """The plain value of a term from the text clingo prints for it: what :func:`native`
     gives for the symbol, without a call into clingo per part (a test checks the two agree).
     """
+    flat = _FLAT.fullmatch(printed)
+    if flat is not None:
+        return (flat[1], *map(_simple_value, flat[2].split(",")))
+    if _CONSTANT.fullmatch(printed):
+        return _simple_value(printed)
     tokens = _TOKENS.findall(printed)
     refused = ValueError(f"not a term as clingo prints it: {printed!r}")
     try:
@@ -119,6 +132,12 @@ def value_of_text(printed: str) -> Value:
     if end != len(tokens) or "".join(tokens) != printed:
         raise refused
     return value
+
+
+def _simple_value(part: str) -> Value:
+    """A number or a constant, as :data:`_SIMPLE` matched it."""
+    first = part[0]
+    return int(part) if first.isdigit() or (first == "-" and part[1].isdigit()) else part
 
 
 def argument_of_text(printed: str, position: int) -> Value:
@@ -336,6 +355,11 @@ class Model:
         bindings. Looked up by the first argument already bound (the plaintiff, usually),
         so a file with many claims costs each match only its own claim's atoms."""
         if not isinstance(term, Fn):
+            return
+        ground = instantiate(term, bindings)
+        if ground is not None:  # most of why-not's questions: does this atom hold?
+            if ground in self.atoms:
+                yield ground, bindings
             return
         for value in self._by_bound_argument(term, bindings):
             extended = unify(term, value, bindings)
