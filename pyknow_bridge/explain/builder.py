@@ -202,12 +202,28 @@ class _Modalities:
 class _RuleIndex:
     """The rules in force compiled for "why not", by head."""
 
-    by_head: dict[Signature, list[tuple[RuleEntry, CompiledRule]]]
+    by_head: dict[Signature, list[_IndexedRule]]
     #: The predicates a fact file states, and those the caller sets (Control).
     inputs: frozenset[Signature]
     controls: frozenset[Signature]
     #: Each rule id's place in the rule files (the order the doctrine gives its reasons).
     order: dict[str, int]
+
+
+#: A rule for "why not": its entry, compiled, and the constants its head fixes as
+#: (position in an atom's value, value): a goal with another value there cannot be its.
+_IndexedRule = tuple[RuleEntry, CompiledRule, tuple[tuple[int, Value], ...]]
+
+
+def _head_constants(compiled: CompiledRule) -> tuple[tuple[int, Value], ...]:
+    head = compiled.head
+    if head is None:
+        return ()
+    return tuple(
+        (place, argument.value)
+        for place, argument in enumerate(head.args, 1)
+        if isinstance(argument, Const)
+    )
 
 
 #: The index of each rule set met so far (by identity: rule sets live as long as the process).
@@ -218,10 +234,11 @@ def _rule_index(rules: RuleSet) -> _RuleIndex:
     known = _RULE_INDEXES.get(id(rules))
     if known is not None and known[0] is rules:
         return known[1]
-    by_head: dict[Signature, list[tuple[RuleEntry, CompiledRule]]] = defaultdict(list)
+    by_head: dict[Signature, list[_IndexedRule]] = defaultdict(list)
     for rule in rules.rules:
         if rule.head is not None and rule.node is not None:
-            by_head[rule.head].append((rule, compile_rule(rule.node)))
+            compiled = compile_rule(rule.node)
+            by_head[rule.head].append((rule, compiled, _head_constants(compiled)))
     book = load_rulebook()
     index = _RuleIndex(
         dict(by_head),
@@ -248,6 +265,8 @@ class _Builder:
         self.modalities = modalities
         #: The text of each atom of the scenario (node ids and modalities go by it).
         self.texts: dict[Value, str] = {}
+        #: The value of each atom of the scenario, by its text.
+        self.values: dict[str, Value] = {}
         plain: list[tuple[Value, str]] = []
         #: Each derived atom's derivations by the atom's text, as texts: parsed only when
         #: the explanation follows one (most of a case's derivations it never does).
@@ -258,6 +277,7 @@ class _Builder:
                 continue
             value = value_of_text(text)
             self.texts[value] = text
+            self.values[text] = value
             plain.append((value, text))
         self.model = Model(plain)
         #: The structured term of each value met so far, made once (see :func:`term_of_value`).
@@ -347,9 +367,11 @@ class _Builder:
         """The premise of every rule that bars recovery: each is a ground on its own."""
         grounds: list[str] = []
         order = self.rule_order
-        derivations = [value_of_text(t) for t in self.derivations.get(self._text(barred), [])]
-        for derivation in sorted(derivations, key=lambda d: order[_rule_id(d)]):
-            for premise in _premises(derivation):
+        head = self._text(barred)
+        derivations = [self._derivation(text, head) for text in self.derivations.get(head, [])]
+        derivations.sort(key=_derivation_order)  # the same rule twice: clingo's order
+        for _, premises in sorted(derivations, key=lambda d: order[d[0]]):
+            for premise in premises:
                 child = self._premise(premise)
                 if child is not None and child not in grounds:
                     grounds.append(child)
@@ -392,16 +414,43 @@ class _Builder:
             self._add(Node(node_id, term, DERIVED, True, note="holds"), atom)
             return node_id
         # The first derivation in clingo's order of the symbols (as the memo always chose).
-        derivations = [value_of_text(text) for text in found]
-        derivation = min(derivations, key=clingo_order) if len(found) > 1 else derivations[0]
-        rule = load_rulebook().rule(_rule_id(derivation))
-        node = self._rule_node(node_id, term, DERIVED, True, rule)
+        head = self._text(atom)
+        derivations = [self._derivation(text, head) for text in found]
+        rule_id, premises = min(derivations, key=_derivation_order)
+        node = self._rule_node(node_id, term, DERIVED, True, load_rulebook().rule(rule_id))
         self._add(node, atom)
-        for premise in _premises(derivation):
+        for premise in premises:
             child = self._premise(premise)
             if child is not None and child not in node.children:
                 node.children.append(child)
         return node_id
+
+    def _derivation(self, derivation: str, head: str) -> tuple[str, tuple[Value, ...]]:
+        """The rule id and premises of a ``derivation("id",Head,(Premise,...))`` atom of
+        ``head``, from its text: the premises are cut at their commas, and those that hold
+        are the scenario's own values, so that only those that do not are parsed."""
+        quote = derivation.find('",')
+        start = quote + 2 + len(head) + 1
+        body = derivation[start + 1 : -2]  # inside the premises' parentheses
+        if '"' in body or derivation[quote + 2 : start - 1] != head:  # a string premise
+            value = value_of_text(derivation)
+            assert isinstance(value, tuple) and isinstance(value[1], tuple)
+            assert isinstance(value[3], tuple)
+            return str(value[1][1]), value[3][1:]
+        rule_id = derivation[len(_DERIVATION_PREFIX) + 1 : quote]
+        if not body:
+            return rule_id, ()
+        premises: list[Value] = []
+        known = self.values
+        part, depth = "", 0
+        for piece in body.split(","):
+            part = f"{part},{piece}" if part else piece
+            depth += piece.count("(") - piece.count(")")
+            if depth == 0 and part:  # (a tuple of one ends in a comma: its last part is "")
+                value = known.get(part)
+                premises.append(value_of_text(part) if value is None else value)
+                part = ""
+        return rule_id, tuple(premises)
 
     def _premise(self, premise: Value) -> str | None:
         if isinstance(premise, tuple) and premise[0] == '"':
@@ -443,7 +492,10 @@ class _Builder:
         if depth >= MAX_WHY_NOT_DEPTH:
             node.note = "not expanded further"
             return node_id
-        for rule, compiled in self.rules_by_head.get(signature, []):
+        ground = goal if isinstance(goal, tuple) else None
+        for rule, compiled, constants in self.rules_by_head.get(signature, []):
+            if ground is not None and any(ground[at] != value for at, value in constants):
+                continue  # its head fixes another value: it could not derive the goal
             if compiled.listed:  # a rule that lists the values a predicate holds for
                 values = ", ".join(_listed_value(v) for v in compiled.listed)
                 node.note = f"not one of the values [{rule.rule_id}] lists: {values}"
@@ -628,20 +680,11 @@ def derived_text(derivation: str, atoms: frozenset[str]) -> str:
     return text_of_value(argument_of_text(derivation, 1))  # (not met in the rules as written)
 
 
-def _rule_id(derivation: Value) -> str:
-    """The rule id of a ``derivation(Id, Head, (Premise, ...))`` atom."""
-    assert isinstance(derivation, tuple)
-    rule_id = derivation[1]
-    assert isinstance(rule_id, tuple)
-    return str(rule_id[1])
-
-
-def _premises(derivation: Value) -> tuple[Value, ...]:
-    """The premises of a ``derivation(Id, Head, (Premise, ...))`` atom."""
-    assert isinstance(derivation, tuple)
-    premises = derivation[3]
-    assert isinstance(premises, tuple)
-    return premises[1:]
+def _derivation_order(derivation: tuple[str, tuple[Value, ...]]) -> tuple[object, ...]:
+    """Where a derivation of an atom (its rule id and premises) stands in clingo's order
+    of the derivation atoms: by the rule id, then by the premises."""
+    rule_id, premises = derivation
+    return (rule_id, clingo_order(("", *premises)))
 
 
 def _has_placeholder(value: Value) -> bool:

@@ -286,17 +286,27 @@ _UNBOUND = object()
 
 def instantiate(term: Term, bindings: Bindings) -> Value | None:
     """The ground value of ``term`` under ``bindings``, or None if a variable is unbound."""
-    if type(term) is Var:
-        return bindings.get(term.name)
-    if type(term) is Const:
-        return term.value
+    kind = type(term)
+    if kind is Var:
+        return bindings.get(term.name)  # type: ignore[union-attr]
+    if kind is Const:
+        return term.value  # type: ignore[union-attr]
     assert isinstance(term, Fn)
     if not term.args:
         return term.name
-    arguments = [instantiate(a, bindings) for a in term.args]
-    if None in arguments:
-        return None
-    return (term.name, *arguments)
+    values: list[Value] = [term.name]
+    for argument in term.args:  # the common shapes in the loop, as in unify; stop at unbound
+        shape = type(argument)
+        if shape is Var:
+            value = bindings.get(argument.name)  # type: ignore[union-attr]
+        elif shape is Const:
+            value = argument.value  # type: ignore[union-attr]
+        else:
+            value = instantiate(argument, bindings)
+        if value is None:
+            return None
+        values.append(value)
+    return tuple(values)
 
 
 def substitute(term: Term, bindings: Bindings) -> Term:
