@@ -369,7 +369,8 @@ class _Builder:
         order = self.rule_order
         head = self._text(barred)
         derivations = [self._derivation(text, head) for text in self.derivations.get(head, [])]
-        derivations.sort(key=_derivation_order)  # the same rule twice: clingo's order
+        if len(derivations) > 1:  # (the same rule twice: in clingo's order)
+            derivations.sort(key=_derivation_order)
         for _, premises in sorted(derivations, key=lambda d: order[d[0]]):
             for premise in premises:
                 child = self._premise(premise)
@@ -402,23 +403,25 @@ class _Builder:
 
     def why(self, atom: Value) -> str:
         """The node of an atom that holds in the scenario as stated."""
-        node_id = f"+{self._text(atom)}"
+        head = self._text(atom)
+        node_id = f"+{head}"
         if node_id in self.nodes:
             return node_id
-        found = self.derivations.get(self._text(atom))
+        found = self.derivations.get(head)
         term = term_of_value(atom, self.terms)
         if atom in self.facts and not found:
-            self._add(Node(node_id, term, FACT, True, line=self.facts[atom]), atom)
+            self._add(Node(node_id, term, FACT, True, line=self.facts[atom]), atom, head)
             return node_id
         if not found:
-            self._add(Node(node_id, term, DERIVED, True, note="holds"), atom)
+            self._add(Node(node_id, term, DERIVED, True, note="holds"), atom, head)
             return node_id
         # The first derivation in clingo's order of the symbols (as the memo always chose).
-        head = self._text(atom)
         derivations = [self._derivation(text, head) for text in found]
-        rule_id, premises = min(derivations, key=_derivation_order)
+        if len(derivations) > 1:
+            derivations.sort(key=_derivation_order)
+        rule_id, premises = derivations[0]
         node = self._rule_node(node_id, term, DERIVED, True, load_rulebook().rule(rule_id))
-        self._add(node, atom)
+        self._add(node, atom, head)
         for premise in premises:
             child = self._premise(premise)
             if child is not None and child not in node.children:
@@ -481,14 +484,14 @@ class _Builder:
             signature = signature_of(goal)
         if signature in self.inputs:
             node = Node(node_id, term, NOT_STATED, False, note="not stated in the fact file")
-            self._add(node, goal)
+            self._add(node, goal, text)
             return node_id
         if signature in self.controls:
             node = Node(node_id, term, NOT_STATED, False, note="not set by the caller")
-            self._add(node, goal)
+            self._add(node, goal, text)
             return node_id
         node = Node(node_id, term, NOT_DERIVED, False)
-        self._add(node, goal)
+        self._add(node, goal, text)
         if depth >= MAX_WHY_NOT_DEPTH:
             node.note = "not expanded further"
             return node_id
@@ -600,11 +603,12 @@ class _Builder:
             burden_note=rule.burden_note,
         )
 
-    def _add(self, node: Node, atom: Value | Term) -> None:
+    def _add(self, node: Node, atom: Value | Term, text: str) -> None:
+        """Add the node of ``atom`` (a value, or a pattern), written ``text``."""
         if isinstance(atom, Fn):
             node.modality = Modality.ABSENT if not node.holds else Modality.CERTAIN
         else:
-            node.modality, node.depends_on = self.modalities.of(self._text(atom))
+            node.modality, node.depends_on = self.modalities.of(text)
         self.nodes[node.id] = node
 
     def _text(self, atom: Value) -> str:
@@ -614,7 +618,7 @@ class _Builder:
 
     def _goal_and_text(self, goal: Value | Term) -> tuple[Value | Term, str]:
         """A goal (a premise with ``"_"`` made a pattern) and its text."""
-        if isinstance(goal, Var | Const | Fn):
+        if isinstance(goal, (Var, Const, Fn)):  # (a tuple is faster than a union)
             return goal, render(goal)
         printed = self._text(goal)
         if '"_"' in printed and _has_placeholder(goal):
