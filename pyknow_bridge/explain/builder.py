@@ -10,8 +10,9 @@ holds in all of them, and which disputed facts it turns on.
 from __future__ import annotations
 
 import itertools
+import operator
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -210,20 +211,24 @@ class _RuleIndex:
     order: dict[str, int]
 
 
-#: A rule for "why not": its entry, compiled, and the constants its head fixes as
-#: (position in an atom's value, value): a goal with another value there cannot be its.
-_IndexedRule = tuple[RuleEntry, CompiledRule, tuple[tuple[int, Value], ...]]
+#: What a rule's head fixes: a getter of those places of an atom's value, and the values
+#: it fixes there (None: no place). A goal with other values there cannot be the rule's.
+_HeadConstants = tuple[Callable[[tuple[object, ...]], object], object] | None
+
+#: A rule for "why not": its entry, compiled, and what its head fixes.
+_IndexedRule = tuple[RuleEntry, CompiledRule, _HeadConstants]
 
 
-def _head_constants(compiled: CompiledRule) -> tuple[tuple[int, Value], ...]:
+def _head_constants(compiled: CompiledRule) -> _HeadConstants:
     head = compiled.head
     if head is None:
-        return ()
-    return tuple(
-        (place, argument.value)
-        for place, argument in enumerate(head.args, 1)
-        if isinstance(argument, Const)
-    )
+        return None
+    fixed = [(at, arg.value) for at, arg in enumerate(head.args, 1) if isinstance(arg, Const)]
+    if not fixed:
+        return None
+    places, values = zip(*fixed, strict=True)
+    getter: Callable[[tuple[object, ...]], object] = operator.itemgetter(*places)
+    return getter, values[0] if len(values) == 1 else values
 
 
 #: The index of each rule set met so far (by identity: rule sets live as long as the process).
@@ -497,7 +502,11 @@ class _Builder:
             return node_id
         ground = goal if isinstance(goal, tuple) else None
         for rule, compiled, constants in self.rules_by_head.get(signature, []):
-            if ground is not None and any(ground[at] != value for at, value in constants):
+            if (
+                ground is not None
+                and constants is not None
+                and constants[0](ground) != constants[1]
+            ):
                 continue  # its head fixes another value: it could not derive the goal
             if compiled.listed:  # a rule that lists the values a predicate holds for
                 values = ", ".join(_listed_value(v) for v in compiled.listed)

@@ -355,26 +355,25 @@ class Model:
         """The atoms of a predicate."""
         return self._values.get((name, arity), [])
 
-    def matches(self, term: Term, bindings: Bindings) -> Iterator[Bindings]:
+    def matches(self, term: Term, bindings: Bindings) -> list[Bindings]:
         """Every extension of ``bindings`` under which the atom ``term`` is in the model."""
-        for _, extended in self.matching(term, bindings):
-            yield extended
+        return [extended for _, extended in self.matching(term, bindings)]
 
-    def matching(self, term: Term, bindings: Bindings) -> Iterator[tuple[Value, Bindings]]:
+    def matching(self, term: Term, bindings: Bindings) -> list[tuple[Value, Bindings]]:
         """Every atom of the model that ``term`` matches under ``bindings``, with the extended
         bindings. Looked up by the first argument already bound (the plaintiff, usually),
         so a file with many claims costs each match only its own claim's atoms."""
         if not isinstance(term, Fn):
-            return
+            return []
         ground = instantiate(term, bindings)
         if ground is not None:  # most of why-not's questions: does this atom hold?
-            if ground in self.atoms:
-                yield ground, bindings
-            return
+            return [(ground, bindings)] if ground in self.atoms else []
+        found = []
         for value in self._by_bound_argument(term, bindings):
             extended = unify(term, value, bindings)
             if extended is not None:
-                yield value, extended
+                found.append((value, extended))
+        return found
 
     def _by_bound_argument(self, term: Fn, bindings: Bindings) -> list[Value]:
         arity = len(term.args)
@@ -499,7 +498,7 @@ def satisfy(model: Model, condition: Condition, bindings: Bindings) -> Iterator[
         found = model.matches(condition.atom, bindings)
         if not condition.negated:
             yield from found
-        elif next(found, None) is None:
+        elif not found:
             yield bindings
     elif condition.comparison is not None:
         left_term, comparisons = condition.comparison
