@@ -663,7 +663,7 @@ def _term_of_value(value: Value, known: dict[Value, explanation.Term] | None) ->
     assert isinstance(value, tuple)
     if value[0] == '"':
         return explanation.Term(explanation.STRING, value[1])
-    arguments = tuple(term_of_value(v, known) for v in value[1:])
+    arguments = tuple([term_of_value(v, known) for v in value[1:]])
     return explanation.Term(explanation.COMPOUND, value[0], arguments)
 
 

@@ -74,7 +74,12 @@ def text(value: Value) -> str:
         return f'"{escaped}"'
     if value[0] == "" and len(value) == 2:  # a tuple of one
         return f"({text(value[1])},)"
-    return f"{value[0]}({','.join(text(v) for v in value[1:])})"
+    arguments = value[1:]
+    try:
+        inner = ",".join(arguments)  # constants only, most often
+    except TypeError:
+        inner = ",".join([text(v) for v in arguments])
+    return f"{value[0]}({inner})"
 
 
 def clingo_order(value: Value) -> tuple[object, ...]:
@@ -327,7 +332,7 @@ def render(term: Term, bindings: Bindings | None = None) -> str:
         return text(term.value)
     if not term.args:
         return term.name
-    return f"{term.name}({','.join(render(a, bindings) for a in term.args)})"
+    return f"{term.name}({','.join([render(a, bindings) for a in term.args])})"
 
 
 def render_bindings(bindings: Bindings) -> str:
