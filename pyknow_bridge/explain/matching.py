@@ -731,7 +731,7 @@ def _unbound(term: Term, bindings: Bindings) -> bool:
 
 
 def _unify_head(head: Fn, goal: Value | Term) -> Bindings | None:
-    if not isinstance(goal, Var | Const | Fn):
+    if not isinstance(goal, (Var, Const, Fn)):  # (a tuple is faster than a union)
         return unify(head, goal, {})
     if not isinstance(goal, Fn) or goal.name != head.name or len(goal.args) != len(head.args):
         return None
