@@ -134,33 +134,61 @@ def is_scaffolding(node: Node) -> bool:
     return term.name in hidden_predicates()
 
 
-def tree(
-    explanation: Explanation, root: str, seen: set[str] | None = None, detail: bool = False
-) -> list[tuple[int, str]]:
-    """The lines of the explanation under ``root``: (depth, text), repeated subtrees cut."""
-    seen = set() if seen is None else seen
-    lines: list[tuple[int, str]] = []
-    wording = Wording(explanation.names, detail)
+class _Trees:
+    """The trees of one report on an explanation. A step turns up in several trees (and the
+    outcome's line again under the conclusion), so each step's line in each context, and
+    the children a report shows of it, are worked out once per report."""
 
-    def walk(node_id: str, depth: int, context: str) -> None:
-        node = explanation.node(node_id)
-        if is_scaffolding(node):
-            return
-        label = _label(node, context, wording)
-        children = [c for c in node.children if not is_scaffolding(explanation.node(c))]
-        if node_id in seen and children:
-            lines.append((depth, f"{label} (explained above)"))
-            return
-        seen.add(node_id)
-        lines.append((depth, label))
-        if depth >= MAX_DEPTH and children:
-            lines.append((depth + 1, "…"))
-            return
-        for child in children:
-            walk(child, depth + 1, _context(node, explanation.node(child)))
+    def __init__(self, explanation: Explanation, detail: bool) -> None:
+        self.nodes = explanation.nodes
+        self.wording = Wording(explanation.names, detail)
+        self._labels: dict[tuple[str, str], str] = {}
+        self._shown: dict[str, list[str]] = {}
 
-    walk(root, 0, PLAIN)
-    return lines
+    def label(self, node_id: str, context: str) -> str:
+        key = (node_id, context)
+        label = self._labels.get(key)
+        if label is None:
+            label = self._labels[key] = _label(self.nodes[node_id], context, self.wording)
+        return label
+
+    def shown(self, node_id: str) -> list[str]:
+        """The children of a step a report shows: all but scaffolding."""
+        shown = self._shown.get(node_id)
+        if shown is None:
+            children = self.nodes[node_id].children
+            shown = self._shown[node_id] = [
+                c for c in children if not is_scaffolding(self.nodes[c])
+            ]
+        return shown
+
+    def tree(self, root: str, seen: set[str]) -> list[tuple[int, str]]:
+        """The lines of the explanation under ``root``: (depth, text), a subtree already in
+        ``seen`` (an earlier tree's) cut."""
+        lines: list[tuple[int, str]] = []
+
+        def walk(node_id: str, depth: int, context: str) -> None:
+            label = self.label(node_id, context)
+            children = self.shown(node_id)
+            if node_id in seen and children:
+                lines.append((depth, f"{label} (explained above)"))
+                return
+            seen.add(node_id)
+            lines.append((depth, label))
+            if depth >= MAX_DEPTH and children:
+                lines.append((depth + 1, "…"))
+                return
+            node = self.nodes[node_id]
+            for child in children:
+                walk(child, depth + 1, _context(node, self.nodes[child]))
+
+        if not is_scaffolding(self.nodes[root]):
+            walk(root, 0, PLAIN)
+        return lines
+
+    def headline(self, root: str) -> list[tuple[int, str]]:
+        """The first line of a tree of ``root`` alone (the rest is not worked out)."""
+        return [] if is_scaffolding(self.nodes[root]) else [(0, self.label(root, PLAIN))]
 
 
 def _context(parent: Node, child: Node) -> str:
@@ -199,6 +227,7 @@ def outline(
 ) -> list[Section]:
     """Issue, rule, application, conclusion for one claim."""
     law = jurisdiction_name(claim.jurisdiction)
+    trees = _Trees(explanation, detail)
     seen: set[str] = set()
     issue = Section("Issue")
     issue.paragraphs.append(
@@ -226,21 +255,17 @@ def outline(
         for element, node_id in route.elements:
             status = _value(explanation, node_id).replace("_", " ")
             heading = f"  {words(element).capitalize()}: {status}"
-            application.trees.append((heading, tree(explanation, node_id, seen, detail)))
-    application.trees.append(("Duty", tree(explanation, claim.duty, seen, detail)))
-    application.trees.append(("Reliance", tree(explanation, claim.reliance, seen, detail)))
+            application.trees.append((heading, trees.tree(node_id, seen)))
+    application.trees.append(("Duty", trees.tree(claim.duty, seen)))
+    application.trees.append(("Reliance", trees.tree(claim.reliance, seen)))
     if claim.reliance_defeaters:
-        reasons = [
-            line for d in claim.reliance_defeaters for line in tree(explanation, d, seen, detail)
-        ]
+        reasons = [line for d in claim.reliance_defeaters for line in trees.tree(d, seen)]
         application.trees.append(("  Why reliance fails", reasons))
     if claim.immunity:
-        application.trees.append(("Immunity", tree(explanation, claim.immunity, seen, detail)))
-    application.trees.append(("Causation", tree(explanation, claim.causation, seen, detail)))
+        application.trees.append(("Immunity", trees.tree(claim.immunity, seen)))
+    application.trees.append(("Causation", trees.tree(claim.causation, seen)))
     if claim.other:
-        further = [
-            line for node_id in claim.other for line in tree(explanation, node_id, seen, detail)
-        ]
+        further = [line for node_id in claim.other for line in trees.tree(node_id, seen)]
         application.trees.append(("Further conclusions", further))
     conclusion = Section("Conclusion")
     verdict = _verdict(explanation, claim)
@@ -248,7 +273,7 @@ def outline(
         verdict[0] = f"On the facts as stated (every disputed fact found): {verdict[0]}"
     conclusion.paragraphs += verdict
     conclusion.paragraphs += _branches(claim)
-    conclusion.trees.append(("", tree(explanation, claim.outcome, set(), detail)[:1]))
+    conclusion.trees.append(("", trees.headline(claim.outcome)))
     return [issue, rule, application, conclusion]
 
 
