@@ -134,16 +134,18 @@ def is_scaffolding(node: Node) -> bool:
     return term.name in hidden_predicates()
 
 
-class _Trees:
-    """The trees of one report on an explanation. A step turns up in several trees (and the
-    outcome's line again under the conclusion), so each step's line in each context, and
-    the children a report shows of it, are worked out once per report."""
+class _Steps:
+    """The steps of one explanation as a report shows them, in trees. A step turns up in
+    several trees (of one claim, of claims against the same defendant, and the outcome's
+    line again under the conclusion), so each step's line in each context, and the children
+    a report shows of it, are worked out once per report."""
 
     def __init__(self, explanation: Explanation, detail: bool) -> None:
+        self.explanation = explanation
         self.nodes = explanation.nodes
         self.wording = Wording(explanation.names, detail)
         self._labels: dict[tuple[str, str], str] = {}
-        self._shown: dict[str, list[str]] = {}
+        self._shown: dict[str, list[tuple[str, str]]] = {}
 
     def label(self, node_id: str, context: str) -> str:
         key = (node_id, context)
@@ -152,13 +154,15 @@ class _Trees:
             label = self._labels[key] = _label(self.nodes[node_id], context, self.wording)
         return label
 
-    def shown(self, node_id: str) -> list[str]:
-        """The children of a step a report shows: all but scaffolding."""
+    def shown(self, node_id: str) -> list[tuple[str, str]]:
+        """The children of a step a report shows (all but scaffolding), each with the
+        context it reads in."""
         shown = self._shown.get(node_id)
         if shown is None:
-            children = self.nodes[node_id].children
+            node = self.nodes[node_id]
+            children = [(c, self.nodes[c]) for c in node.children]
             shown = self._shown[node_id] = [
-                c for c in children if not is_scaffolding(self.nodes[c])
+                (c, _context(node, child)) for c, child in children if not is_scaffolding(child)
             ]
         return shown
 
@@ -166,25 +170,25 @@ class _Trees:
         """The lines of the explanation under ``root``: (depth, text), a subtree already in
         ``seen`` (an earlier tree's) cut."""
         lines: list[tuple[int, str]] = []
-
-        def walk(node_id: str, depth: int, context: str) -> None:
-            label = self.label(node_id, context)
-            children = self.shown(node_id)
-            if node_id in seen and children:
-                lines.append((depth, f"{label} (explained above)"))
-                return
-            seen.add(node_id)
-            lines.append((depth, label))
-            if depth >= MAX_DEPTH and children:
-                lines.append((depth + 1, "…"))
-                return
-            node = self.nodes[node_id]
-            for child in children:
-                walk(child, depth + 1, _context(node, self.nodes[child]))
-
         if not is_scaffolding(self.nodes[root]):
-            walk(root, 0, PLAIN)
+            self._walk(root, 0, PLAIN, seen, lines)
         return lines
+
+    def _walk(
+        self, node_id: str, depth: int, context: str, seen: set[str], lines: list[tuple[int, str]]
+    ) -> None:
+        label = self.label(node_id, context)
+        children = self.shown(node_id)
+        if node_id in seen and children:
+            lines.append((depth, f"{label} (explained above)"))
+            return
+        seen.add(node_id)
+        lines.append((depth, label))
+        if depth >= MAX_DEPTH and children:
+            lines.append((depth + 1, "…"))
+            return
+        for child, child_context in children:
+            self._walk(child, depth + 1, child_context, seen, lines)
 
     def headline(self, root: str) -> list[tuple[int, str]]:
         """The first line of a tree of ``root`` alone (the rest is not worked out)."""
@@ -207,14 +211,13 @@ def _value(explanation: Explanation, node_id: str) -> str:
 
 
 def _route_reasons(
-    explanation: Explanation, route: RouteExplanation, detail: bool = False
+    explanation: Explanation, route: RouteExplanation, wording: Wording
 ) -> list[tuple[int, str]]:
     """The elements a failed route does not meet, the decisive one first, each with the
     reason the facts give."""
     lead: list[tuple[int, str]] = []
     others: list[tuple[int, str]] = []
     for element, reason in route.reasons.items():
-        wording = Wording(explanation.names, detail)
         node = None if reason is None else explanation.node(reason)
         why = "" if node is None else f", because {reason_text(node, wording)}"
         decisive = reason is not None and reason == route.lead and not lead
@@ -222,12 +225,10 @@ def _route_reasons(
     return lead + others
 
 
-def outline(
-    explanation: Explanation, claim: ClaimExplanation, detail: bool = False
-) -> list[Section]:
-    """Issue, rule, application, conclusion for one claim."""
+def outline(steps: _Steps, claim: ClaimExplanation) -> list[Section]:
+    """Issue, rule, application, conclusion for one claim of ``steps``' explanation."""
+    explanation = steps.explanation
     law = jurisdiction_name(claim.jurisdiction)
-    trees = _Trees(explanation, detail)
     seen: set[str] = set()
     issue = Section("Issue")
     issue.paragraphs.append(
@@ -251,21 +252,21 @@ def outline(
         made_out = explanation.node(route.node).holds
         status = "made out" if made_out else "not made out"
         title = f"{number}. {words(route.basis).capitalize()}: {status}"
-        application.trees.append((title, _route_reasons(explanation, route, detail)))
+        application.trees.append((title, _route_reasons(explanation, route, steps.wording)))
         for element, node_id in route.elements:
             status = _value(explanation, node_id).replace("_", " ")
             heading = f"  {words(element).capitalize()}: {status}"
-            application.trees.append((heading, trees.tree(node_id, seen)))
-    application.trees.append(("Duty", trees.tree(claim.duty, seen)))
-    application.trees.append(("Reliance", trees.tree(claim.reliance, seen)))
+            application.trees.append((heading, steps.tree(node_id, seen)))
+    application.trees.append(("Duty", steps.tree(claim.duty, seen)))
+    application.trees.append(("Reliance", steps.tree(claim.reliance, seen)))
     if claim.reliance_defeaters:
-        reasons = [line for d in claim.reliance_defeaters for line in trees.tree(d, seen)]
+        reasons = [line for d in claim.reliance_defeaters for line in steps.tree(d, seen)]
         application.trees.append(("  Why reliance fails", reasons))
     if claim.immunity:
-        application.trees.append(("Immunity", trees.tree(claim.immunity, seen)))
-    application.trees.append(("Causation", trees.tree(claim.causation, seen)))
+        application.trees.append(("Immunity", steps.tree(claim.immunity, seen)))
+    application.trees.append(("Causation", steps.tree(claim.causation, seen)))
     if claim.other:
-        further = [line for node_id in claim.other for line in trees.tree(node_id, seen)]
+        further = [line for node_id in claim.other for line in steps.tree(node_id, seen)]
         application.trees.append(("Further conclusions", further))
     conclusion = Section("Conclusion")
     verdict = _verdict(explanation, claim)
@@ -273,7 +274,7 @@ def outline(
         verdict[0] = f"On the facts as stated (every disputed fact found): {verdict[0]}"
     conclusion.paragraphs += verdict
     conclusion.paragraphs += _branches(claim)
-    conclusion.trees.append(("", trees.headline(claim.outcome)))
+    conclusion.trees.append(("", steps.headline(claim.outcome)))
     return [issue, rule, application, conclusion]
 
 
@@ -358,6 +359,7 @@ def render_memo(explanations: Sequence[Explanation], detail: bool = False) -> st
     :data:`MEMO_WIDTH` columns; ``detail`` adds each step's atom to its plain words."""
     out: list[str] = []
     for explanation in explanations:
+        steps = _Steps(explanation, detail)
         for claim in explanation.claims:
             parties = (
                 f"{party_name(claim.plaintiff, explanation.names)} v. "
@@ -373,7 +375,7 @@ def render_memo(explanations: Sequence[Explanation], detail: bool = False) -> st
             ]
             if explanation.disputed:
                 out.append(f"Disputed facts: {printable(', '.join(explanation.disputed))}")
-            for section in outline(explanation, claim, detail):
+            for section in outline(steps, claim):
                 out += ["", section.title.upper()]
                 out += [f"  {p}" for p in section.paragraphs]
                 for title, lines in section.trees:
@@ -438,13 +440,14 @@ def _wrapped_by_words(body: str, indent: str) -> str:
 def render_markdown(explanations: Sequence[Explanation]) -> str:
     out: list[str] = []
     for explanation in explanations:
+        steps = _Steps(explanation, detail=False)
         out += [f"# {_heading(explanation)}", "", f"View: {_view(explanation)}.", ""]
         if explanation.disputed:
             disputed = ", ".join(f"`{printable(d)}`" for d in explanation.disputed)
             out += [f"Disputed facts: {disputed}.", ""]
         for claim in explanation.claims:
             out += [f"## Claim of `{claim.plaintiff}` against `{claim.defendant}`", ""]
-            for section in outline(explanation, claim):
+            for section in outline(steps, claim):
                 out += [f"### {section.title}", ""]
                 out += [f"{p}\n" for p in section.paragraphs]
                 for title, lines in section.trees:
