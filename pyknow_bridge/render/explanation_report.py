@@ -41,7 +41,7 @@ class Section:
 
 
 def _citations(node: Node) -> str:
-    return "; ".join(str(c) for c in node.citations)
+    return "; ".join([str(c) for c in node.citations])
 
 
 #: How a step stands to the step above it, which decides how it reads.
@@ -66,22 +66,23 @@ class Wording:
 def _label(node: Node, context: str = PLAIN, wording: Wording = Wording()) -> str:
     """One line of a trace. A satisfied `not X` reads as ✓ (X does not hold), never as a
     failure; an attempt reads "does not apply", never "not under ... ✗ not ..."."""
-    what = wording.of(node)
     if context == NEGATED:
+        what = wording.of(node)
         if node.kind == NOT_STATED:
             return f"✓ not stated in the fact file: {what}"
         return f"✓ it does not hold that {what}{_disputed(node)}"
     mark = "✓" if node.holds else "✗"
-    if node.kind == FACT:
-        text = f"{mark} {what} (stated in the fact file, line {node.line})"
-    elif node.kind == NOT_STATED:
-        text = f"{mark} {what}: {node.note or 'not stated in the fact file'}"
-    elif node.kind == ATTEMPT:
+    if node.kind == ATTEMPT:  # names its rule, not an atom: no words to find
         burden = f" Burden: {node.burden}." if node.burden else ""
         return (
             f"{mark} [{node.rule_id}] does not apply: {node.statement} "
             f"({_citations(node)}).{burden}"
         )
+    what = wording.of(node)
+    if node.kind == FACT:
+        text = f"{mark} {what} (stated in the fact file, line {node.line})"
+    elif node.kind == NOT_STATED:
+        text = f"{mark} {what}: {node.note or 'not stated in the fact file'}"
     else:
         text = f"{mark} {what}"
         if node.rule_id and node.kind != NOT_DERIVED:
