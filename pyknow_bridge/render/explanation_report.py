@@ -130,9 +130,10 @@ def is_scaffolding(node: Node) -> bool:
     term = node.term
     if term is None or not node.holds:
         return False
-    if term.name == "acts_for":  # acts_for(P, P) says nothing; acts_for(parent, child) does
+    name = term.name
+    if name == "acts_for":  # acts_for(P, P) says nothing; acts_for(parent, child) does
         return len(term.arguments) == 2 and term.arguments[0] == term.arguments[1]
-    return term.name in hidden_predicates()
+    return name in hidden_predicates()
 
 
 class _Steps:
@@ -145,14 +146,15 @@ class _Steps:
         self.explanation = explanation
         self.nodes = explanation.nodes
         self.wording = Wording(explanation.names, detail)
-        self._labels: dict[tuple[str, str], str] = {}
+        #: Each step's line, by the context it reads in and then by the step.
+        self._labels: dict[str, dict[str, str]] = {PLAIN: {}, NEGATED: {}, BARS: {}}
         self._shown: dict[str, list[tuple[str, str]]] = {}
 
     def label(self, node_id: str, context: str) -> str:
-        key = (node_id, context)
-        label = self._labels.get(key)
+        labels = self._labels[context]
+        label = labels.get(node_id)
         if label is None:
-            label = self._labels[key] = _label(self.nodes[node_id], context, self.wording)
+            label = labels[node_id] = _label(self.nodes[node_id], context, self.wording)
         return label
 
     def shown(self, node_id: str) -> list[tuple[str, str]]:
