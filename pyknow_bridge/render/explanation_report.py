@@ -138,9 +138,10 @@ def is_scaffolding(node: Node) -> bool:
 
 class _Steps:
     """The steps of one explanation as a report shows them, in trees. A step turns up in
-    several trees (of one claim, of claims against the same defendant, and the outcome's
-    line again under the conclusion), so each step's line in each context, and the children
-    a report shows of it, are worked out once per report."""
+    several trees (of one claim, of the file's other claims, and the outcome's line again
+    under the conclusion), so each step's line in each context, and the children a report
+    shows of it, are worked out once per report; what a claim has already shown ("explained
+    above") is the caller's ``seen``, one per claim."""
 
     def __init__(self, explanation: Explanation, detail: bool) -> None:
         self.explanation = explanation
