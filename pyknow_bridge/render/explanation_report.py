@@ -41,7 +41,7 @@ class Section:
 
 
 def _citations(node: Node) -> str:
-    return "; ".join(str(c) for c in node.citations)
+    return "; ".join([str(c) for c in node.citations])
 
 
 #: How a step stands to the step above it, which decides how it reads.
@@ -66,22 +66,23 @@ class Wording:
 def _label(node: Node, context: str = PLAIN, wording: Wording = Wording()) -> str:
     """One line of a trace. A satisfied `not X` reads as ✓ (X does not hold), never as a
     failure; an attempt reads "does not apply", never "not under ... ✗ not ..."."""
-    what = wording.of(node)
     if context == NEGATED:
+        what = wording.of(node)
         if node.kind == NOT_STATED:
             return f"✓ not stated in the fact file: {what}"
         return f"✓ it does not hold that {what}{_disputed(node)}"
     mark = "✓" if node.holds else "✗"
-    if node.kind == FACT:
-        text = f"{mark} {what} (stated in the fact file, line {node.line})"
-    elif node.kind == NOT_STATED:
-        text = f"{mark} {what}: {node.note or 'not stated in the fact file'}"
-    elif node.kind == ATTEMPT:
+    if node.kind == ATTEMPT:  # names its rule, not an atom: no words to find
         burden = f" Burden: {node.burden}." if node.burden else ""
         return (
             f"{mark} [{node.rule_id}] does not apply: {node.statement} "
             f"({_citations(node)}).{burden}"
         )
+    what = wording.of(node)
+    if node.kind == FACT:
+        text = f"{mark} {what} (stated in the fact file, line {node.line})"
+    elif node.kind == NOT_STATED:
+        text = f"{mark} {what}: {node.note or 'not stated in the fact file'}"
     else:
         text = f"{mark} {what}"
         if node.rule_id and node.kind != NOT_DERIVED:
@@ -129,25 +130,59 @@ def is_scaffolding(node: Node) -> bool:
     term = node.term
     if term is None or not node.holds:
         return False
-    if term.name == "acts_for":  # acts_for(P, P) says nothing; acts_for(parent, child) does
+    name = term.name
+    if name == "acts_for":  # acts_for(P, P) says nothing; acts_for(parent, child) does
         return len(term.arguments) == 2 and term.arguments[0] == term.arguments[1]
-    return term.name in hidden_predicates()
+    return name in hidden_predicates()
 
 
-def tree(
-    explanation: Explanation, root: str, seen: set[str] | None = None, detail: bool = False
-) -> list[tuple[int, str]]:
-    """The lines of the explanation under ``root``: (depth, text), repeated subtrees cut."""
-    seen = set() if seen is None else seen
-    lines: list[tuple[int, str]] = []
-    wording = Wording(explanation.names, detail)
+class _Steps:
+    """The steps of one explanation as a report shows them, in trees. A step turns up in
+    several trees (of one claim, of the file's other claims, and the outcome's line again
+    under the conclusion), so each step's line in each context, and the children a report
+    shows of it, are worked out once per report; what a claim has already shown ("explained
+    above") is the caller's ``seen``, one per claim."""
 
-    def walk(node_id: str, depth: int, context: str) -> None:
-        node = explanation.node(node_id)
-        if is_scaffolding(node):
-            return
-        label = _label(node, context, wording)
-        children = [c for c in node.children if not is_scaffolding(explanation.node(c))]
+    def __init__(self, explanation: Explanation, detail: bool) -> None:
+        self.explanation = explanation
+        self.nodes = explanation.nodes
+        self.wording = Wording(explanation.names, detail)
+        #: Each step's line, by the context it reads in and then by the step.
+        self._labels: dict[str, dict[str, str]] = {PLAIN: {}, NEGATED: {}, BARS: {}}
+        self._shown: dict[str, list[tuple[str, str]]] = {}
+
+    def label(self, node_id: str, context: str) -> str:
+        labels = self._labels[context]
+        label = labels.get(node_id)
+        if label is None:
+            label = labels[node_id] = _label(self.nodes[node_id], context, self.wording)
+        return label
+
+    def shown(self, node_id: str) -> list[tuple[str, str]]:
+        """The children of a step a report shows (all but scaffolding), each with the
+        context it reads in."""
+        shown = self._shown.get(node_id)
+        if shown is None:
+            node = self.nodes[node_id]
+            children = [(c, self.nodes[c]) for c in node.children]
+            shown = self._shown[node_id] = [
+                (c, _context(node, child)) for c, child in children if not is_scaffolding(child)
+            ]
+        return shown
+
+    def tree(self, root: str, seen: set[str]) -> list[tuple[int, str]]:
+        """The lines of the explanation under ``root``: (depth, text), a subtree already in
+        ``seen`` (an earlier tree's) cut."""
+        lines: list[tuple[int, str]] = []
+        if not is_scaffolding(self.nodes[root]):
+            self._walk(root, 0, PLAIN, seen, lines)
+        return lines
+
+    def _walk(
+        self, node_id: str, depth: int, context: str, seen: set[str], lines: list[tuple[int, str]]
+    ) -> None:
+        label = self.label(node_id, context)
+        children = self.shown(node_id)
         if node_id in seen and children:
             lines.append((depth, f"{label} (explained above)"))
             return
@@ -156,11 +191,12 @@ def tree(
         if depth >= MAX_DEPTH and children:
             lines.append((depth + 1, "…"))
             return
-        for child in children:
-            walk(child, depth + 1, _context(node, explanation.node(child)))
+        for child, child_context in children:
+            self._walk(child, depth + 1, child_context, seen, lines)
 
-    walk(root, 0, PLAIN)
-    return lines
+    def headline(self, root: str) -> list[tuple[int, str]]:
+        """The first line of a tree of ``root`` alone (the rest is not worked out)."""
+        return [] if is_scaffolding(self.nodes[root]) else [(0, self.label(root, PLAIN))]
 
 
 def _context(parent: Node, child: Node) -> str:
@@ -179,14 +215,13 @@ def _value(explanation: Explanation, node_id: str) -> str:
 
 
 def _route_reasons(
-    explanation: Explanation, route: RouteExplanation, detail: bool = False
+    explanation: Explanation, route: RouteExplanation, wording: Wording
 ) -> list[tuple[int, str]]:
     """The elements a failed route does not meet, the decisive one first, each with the
     reason the facts give."""
     lead: list[tuple[int, str]] = []
     others: list[tuple[int, str]] = []
     for element, reason in route.reasons.items():
-        wording = Wording(explanation.names, detail)
         node = None if reason is None else explanation.node(reason)
         why = "" if node is None else f", because {reason_text(node, wording)}"
         decisive = reason is not None and reason == route.lead and not lead
@@ -194,10 +229,9 @@ def _route_reasons(
     return lead + others
 
 
-def outline(
-    explanation: Explanation, claim: ClaimExplanation, detail: bool = False
-) -> list[Section]:
-    """Issue, rule, application, conclusion for one claim."""
+def outline(steps: _Steps, claim: ClaimExplanation) -> list[Section]:
+    """Issue, rule, application, conclusion for one claim of ``steps``' explanation."""
+    explanation = steps.explanation
     law = jurisdiction_name(claim.jurisdiction)
     seen: set[str] = set()
     issue = Section("Issue")
@@ -222,25 +256,21 @@ def outline(
         made_out = explanation.node(route.node).holds
         status = "made out" if made_out else "not made out"
         title = f"{number}. {words(route.basis).capitalize()}: {status}"
-        application.trees.append((title, _route_reasons(explanation, route, detail)))
+        application.trees.append((title, _route_reasons(explanation, route, steps.wording)))
         for element, node_id in route.elements:
             status = _value(explanation, node_id).replace("_", " ")
             heading = f"  {words(element).capitalize()}: {status}"
-            application.trees.append((heading, tree(explanation, node_id, seen, detail)))
-    application.trees.append(("Duty", tree(explanation, claim.duty, seen, detail)))
-    application.trees.append(("Reliance", tree(explanation, claim.reliance, seen, detail)))
+            application.trees.append((heading, steps.tree(node_id, seen)))
+    application.trees.append(("Duty", steps.tree(claim.duty, seen)))
+    application.trees.append(("Reliance", steps.tree(claim.reliance, seen)))
     if claim.reliance_defeaters:
-        reasons = [
-            line for d in claim.reliance_defeaters for line in tree(explanation, d, seen, detail)
-        ]
+        reasons = [line for d in claim.reliance_defeaters for line in steps.tree(d, seen)]
         application.trees.append(("  Why reliance fails", reasons))
     if claim.immunity:
-        application.trees.append(("Immunity", tree(explanation, claim.immunity, seen, detail)))
-    application.trees.append(("Causation", tree(explanation, claim.causation, seen, detail)))
+        application.trees.append(("Immunity", steps.tree(claim.immunity, seen)))
+    application.trees.append(("Causation", steps.tree(claim.causation, seen)))
     if claim.other:
-        further = [
-            line for node_id in claim.other for line in tree(explanation, node_id, seen, detail)
-        ]
+        further = [line for node_id in claim.other for line in steps.tree(node_id, seen)]
         application.trees.append(("Further conclusions", further))
     conclusion = Section("Conclusion")
     verdict = _verdict(explanation, claim)
@@ -248,7 +278,7 @@ def outline(
         verdict[0] = f"On the facts as stated (every disputed fact found): {verdict[0]}"
     conclusion.paragraphs += verdict
     conclusion.paragraphs += _branches(claim)
-    conclusion.trees.append(("", tree(explanation, claim.outcome, set(), detail)[:1]))
+    conclusion.trees.append(("", steps.headline(claim.outcome)))
     return [issue, rule, application, conclusion]
 
 
@@ -333,6 +363,7 @@ def render_memo(explanations: Sequence[Explanation], detail: bool = False) -> st
     :data:`MEMO_WIDTH` columns; ``detail`` adds each step's atom to its plain words."""
     out: list[str] = []
     for explanation in explanations:
+        steps = _Steps(explanation, detail)
         for claim in explanation.claims:
             parties = (
                 f"{party_name(claim.plaintiff, explanation.names)} v. "
@@ -348,7 +379,7 @@ def render_memo(explanations: Sequence[Explanation], detail: bool = False) -> st
             ]
             if explanation.disputed:
                 out.append(f"Disputed facts: {printable(', '.join(explanation.disputed))}")
-            for section in outline(explanation, claim, detail):
+            for section in outline(steps, claim):
                 out += ["", section.title.upper()]
                 out += [f"  {p}" for p in section.paragraphs]
                 for title, lines in section.trees:
@@ -413,13 +444,14 @@ def _wrapped_by_words(body: str, indent: str) -> str:
 def render_markdown(explanations: Sequence[Explanation]) -> str:
     out: list[str] = []
     for explanation in explanations:
+        steps = _Steps(explanation, detail=False)
         out += [f"# {_heading(explanation)}", "", f"View: {_view(explanation)}.", ""]
         if explanation.disputed:
             disputed = ", ".join(f"`{printable(d)}`" for d in explanation.disputed)
             out += [f"Disputed facts: {disputed}.", ""]
         for claim in explanation.claims:
             out += [f"## Claim of `{claim.plaintiff}` against `{claim.defendant}`", ""]
-            for section in outline(explanation, claim):
+            for section in outline(steps, claim):
                 out += [f"### {section.title}", ""]
                 out += [f"{p}\n" for p in section.paragraphs]
                 for title, lines in section.trees:

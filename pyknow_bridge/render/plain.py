@@ -36,14 +36,15 @@ _PLACEHOLDER = re.compile(r"\{([A-Z]\w*)\}")
 
 def say(term: Term, names: Mapping[str, str]) -> str | None:
     """The atom in plain words, or None when its predicate has no ``% Says:`` line."""
-    template = _templates().get((term.name, len(term.arguments)))
+    arguments = term.arguments
+    template = _templates().get((term.name, len(arguments)))
     if template is None:
         return None
     parts = []
     for literal, place, letter in template:
         parts.append(literal)
         if place is not None:
-            parts.append(phrase(term.arguments[place], letter, names))
+            parts.append(phrase(arguments[place], letter, names))
     return "".join(parts)
 
 
@@ -81,10 +82,10 @@ def _cut(doc: PredicateDoc, line: str) -> _Template:
 
 def phrase(term: Term, letter: str, names: Mapping[str, str]) -> str:
     """One argument in words."""
+    if term.kind == ATOM:  # the most common, first
+        return names.get(str(term.value)) or words(str(term.value))
     if term.kind == VAR:
         return _OPEN.get(letter, "any")
-    if term.kind == ATOM:
-        return names.get(str(term.value)) or words(str(term.value))
     if term.kind == STRING:
         return printable(str(term.value))
     if term.kind == COMPOUND:
