@@ -71,29 +71,26 @@ def _fast_texts(symbols: Iterable[clingo.Symbol]) -> list[str]:
 def handle_reader() -> Callable[[int], str] | None:
     """A reader of symbols by their C handle (``symbol._rep``, or an element of a copied C
     array of symbols), each as the text ``str`` gives; None if clingo's cffi module is not
-    as expected."""
-    return None if _FAST is None else _HandleReader(_FAST)
+    as expected. It reads through one buffer, grown when a text needs more (the state is
+    kept in locals: a reader is called for every atom of a docket)."""
+    if _FAST is None:
+        return None
+    ffi, _, size_of, write = _FAST
+    size = ffi.new("size_t*")
+    unpack = ffi.unpack
+    buffer = [ffi.new("char[]", 256)]
 
-
-class _HandleReader:
-    """Reads each symbol through one buffer, grown when a text needs more."""
-
-    def __init__(self, c_api: tuple[Any, Any, Callable[..., Any], Callable[..., Any]]) -> None:
-        self._ffi, _, self._size_of, self._write = c_api
-        self._size = self._ffi.new("size_t*")
-        self._capacity = 256
-        self._buffer = self._ffi.new("char[]", self._capacity)
-
-    def __call__(self, handle: int) -> str:
-        if not self._size_of(handle, self._size):
+    def read(handle: int) -> str:
+        if not size_of(handle, size):
             return str(clingo.Symbol(handle))  # type: ignore[no-untyped-call]  # clingo raises
-        needed = self._size[0]
-        if needed > self._capacity:
-            self._capacity = needed * 2
-            self._buffer = self._ffi.new("char[]", self._capacity)
-        if not self._write(handle, self._buffer, needed):
+        needed = size[0]
+        if needed > len(buffer[0]):
+            buffer[0] = ffi.new("char[]", needed * 2)
+        if not write(handle, buffer[0], needed):
             return str(clingo.Symbol(handle))  # type: ignore[no-untyped-call]
-        return str(self._ffi.unpack(self._buffer, needed - 1).decode())
+        return str(unpack(buffer[0], needed - 1).decode())
+
+    return read
 
 
 def read_atom(symbol: clingo.Symbol) -> Atom:

@@ -268,23 +268,20 @@ class _Builder:
         call per part of a symbol)."""
         self.case = case
         self.modalities = modalities
-        #: The text of each atom of the scenario (node ids and modalities go by it).
-        self.texts: dict[Value, str] = {}
-        #: The value of each atom of the scenario, by its text.
-        self.values: dict[str, Value] = {}
-        plain: list[tuple[Value, str]] = []
+        plain: list[str] = []
         #: Each derived atom's derivations by the atom's text, as texts: parsed only when
         #: the explanation follows one (most of a case's derivations it never does).
         self.derivations: dict[str, list[str]] = defaultdict(list)
         for text in stated:
             if text.startswith(_DERIVATION_PREFIX):
                 self.derivations[derived_text(text, stated)].append(text)
-                continue
-            value = value_of_text(text)
-            self.texts[value] = text
-            self.values[text] = value
-            plain.append((value, text))
+            else:
+                plain.append(text)
         self.model = Model(plain)
+        #: The text of each atom of the scenario read so far (node ids and modalities go
+        #: by it), and the value of each; an atom not read yet is written by its value.
+        self.texts = self.model.texts
+        self.values = self.model.values
         #: The structured term of each value met so far, made once (see :func:`term_of_value`).
         self.terms: dict[Value, explanation.Term] = {}
         self.facts = {value_of_text(fact.text): fact.line for fact in case.facts}

@@ -344,20 +344,40 @@ def render_bindings(bindings: Bindings) -> str:
 
 
 class Model:
-    """The atoms of one answer set as plain values, indexed by predicate and by argument."""
+    """The atoms of one answer set as plain values, indexed by predicate and by argument.
 
-    def __init__(self, atoms: Iterable[tuple[Value, str]]) -> None:
-        """``atoms``: each atom's plain value with its text (the text orders them: stable
+    An atom is parsed from its text when its predicate is first asked about: an
+    explanation asks about half of a case's predicates, the rest (the lists of
+    ``rules/routes.lp``, say) it never needs.
+    """
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        """``texts``: the atoms as clingo prints them (the texts also order them: stable
         explanations)."""
+        self._unread: dict[str, list[str]] = defaultdict(list)
+        for printed in texts:
+            cut = printed.find("(")
+            self._unread[printed if cut < 0 else printed[:cut]].append(printed)
         self.atoms: set[Value] = set()
+        #: The text of each atom read so far, and the value of each.
+        self.texts: dict[Value, str] = {}
+        self.values: dict[str, Value] = {}
         self._values: dict[tuple[str, int], list[Value]] = defaultdict(list)
-        for value, _ in sorted(atoms, key=operator.itemgetter(1)):
-            self.atoms.add(value)
-            self._values[signature_of(value)].append(value)
         self._index: dict[tuple[str, int, int], dict[Value, list[Value]]] = {}
+
+    def _read(self, name: str) -> None:
+        """Parse the atoms of the predicates called ``name``, in the order of their texts."""
+        for printed in sorted(self._unread.pop(name)):
+            value = value_of_text(printed)
+            self.atoms.add(value)
+            self.texts[value] = printed
+            self.values[printed] = value
+            self._values[signature_of(value)].append(value)
 
     def candidates(self, name: str, arity: int) -> list[Value]:
         """The atoms of a predicate."""
+        if name in self._unread:
+            self._read(name)
         return self._values.get((name, arity), [])
 
     def matches(self, term: Term, bindings: Bindings) -> list[Bindings]:
@@ -372,7 +392,7 @@ class Model:
             return []
         ground = instantiate(term, bindings)
         if ground is not None:  # most of why-not's questions: does this atom hold?
-            return [(ground, bindings)] if ground in self.atoms else []
+            return [(ground, bindings)] if ground in self else []
         found = []
         for value in self._by_bound_argument(term, bindings):
             extended = unify(term, value, bindings)
@@ -396,6 +416,9 @@ class Model:
         return self.candidates(term.name, arity)
 
     def __contains__(self, atom: object) -> bool:
+        name = atom[0] if type(atom) is tuple else atom
+        if name in self._unread:
+            self._read(name)
         return atom in self.atoms
 
 
