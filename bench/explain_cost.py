@@ -1,6 +1,7 @@
 """The cost of explanations (issue 12's targets), printed as figures.
 
 Run: .venv/bin/python -m bench.explain_cost [--cases 300] [--repeat 5] [--chunk 100]
+(``--chunk`` defaults to what ``pyknow-bridge explain`` uses, ``api.EXPLAIN_CHUNK``)
 
 - p50 per generated case (bench/generate.py): load, solve, explain and render the memo,
   each case alone (target < 5 ms);
@@ -35,6 +36,7 @@ from pathlib import Path
 
 from bench.generate import generate_case
 from pyknow_bridge import load_case
+from pyknow_bridge.api import EXPLAIN_CHUNK
 from pyknow_bridge.core.limits import NO_DEADLINE
 from pyknow_bridge.doctrine.rules_in_force import rules_in_force
 from pyknow_bridge.engine.docket_disputes import DocketDisputes
@@ -175,7 +177,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cases", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--chunk", type=int, default=100, help="cases per grounding (docket)")
+    parser.add_argument(
+        "--chunk", type=int, default=EXPLAIN_CHUNK, help="cases per grounding (docket)"
+    )
     arguments = parser.parse_args()
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     with tempfile.TemporaryDirectory() as directory:
