@@ -680,7 +680,8 @@ def derived_text(derivation: str, atoms: frozenset[str]) -> str:
     """The text of the atom a ``derivation("id",Head,(...))`` atom derives, cut from its
     text: the head ends at the first comma after which the text before it, from the head's
     start, is an atom of the scenario (a shorter cut has an unclosed parenthesis; and the
-    head holds wherever its derivation does). Rule ids hold no quote or comma."""
+    head holds wherever its derivation does). A rule id holds no quote or comma (the
+    rulebook reads ids as ``[a-z0-9_.]+``)."""
     start = derivation.find('",') + 2
     end = derivation.find(",", start)
     while start > 1 and end > 0:
