@@ -13,12 +13,12 @@ no bookkeeping: the rule id comes from the comment above each rule.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import clingo
 from clingo import ast
 
 DERIVATION = "derivation"
+#: How a derivation atom's text begins.
+DERIVATION_PREFIX = f"{DERIVATION}("
 
 
 class _VariableNames(ast.Transformer):
@@ -116,10 +116,10 @@ def derivation_rule(rule: ast.AST, rule_id: str) -> ast.AST:
     return ast.Rule(location, ast.Literal(location, ast.Sign.NoSign, atom), body)
 
 
-def derivations_of(atoms: Sequence[clingo.Symbol]) -> dict[clingo.Symbol, list[clingo.Symbol]]:
-    """Each derived atom's ``derivation`` atoms, by the atom they derive."""
-    found: dict[clingo.Symbol, list[clingo.Symbol]] = {}
-    for symbol in atoms:
-        if symbol.match(DERIVATION, 3):
-            found.setdefault(symbol.arguments[1], []).append(symbol)
-    return found
+def rule_and_premises(derivation: object) -> tuple[str, tuple[object, ...]]:
+    """The rule id and the premises of a derivation atom read as a plain value
+    (``("derivation", ('"', id), head, ("", premise, ...))``)."""
+    assert isinstance(derivation, tuple) and len(derivation) == 4
+    rule_id, premises = derivation[1], derivation[3]
+    assert isinstance(rule_id, tuple) and isinstance(premises, tuple)
+    return str(rule_id[1]), premises[1:]

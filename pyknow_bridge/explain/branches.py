@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import clingo
 
-from pyknow_bridge.doctrine.derivation import DERIVATION
+from pyknow_bridge.doctrine.derivation import DERIVATION_PREFIX, rule_and_premises
 from pyknow_bridge.engine.clingo_control import Assumptions
 from pyknow_bridge.engine.shown import split_atom
 from pyknow_bridge.engine.solver import DisputeQuestions
@@ -71,16 +71,12 @@ def _summary(
     barred = ("recovery_barred", *claim)
     grounds: set[str] = set()
     for atom in atoms:
-        if atom.startswith(_DERIVATION_PREFIX) and argument_of_text(atom, 1) == barred:
-            derivation = value_of_text(atom)
-            assert isinstance(derivation, tuple) and isinstance(derivation[3], tuple)
-            grounds.update(_name(premise) for premise in derivation[3][1:])
+        if atom.startswith(DERIVATION_PREFIX) and argument_of_text(atom, 1) == barred:
+            _, premises = rule_and_premises(value_of_text(atom))
+            grounds.update(_name(premise) for premise in premises)
     return Branch(
         outcome, [], of_claim("special_duty_basis"), sorted(grounds), of_claim("reliance_defeated")
     )
-
-
-_DERIVATION_PREFIX = f"{DERIVATION}("
 
 
 def _name(premise: Value) -> str:

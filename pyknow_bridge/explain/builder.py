@@ -20,7 +20,7 @@ from pyknow_bridge.casefile.loader import CaseFile
 from pyknow_bridge.core.limits import Deadline
 from pyknow_bridge.core.terms import String, term_text
 from pyknow_bridge.doctrine.authorities import Citation, parse_source
-from pyknow_bridge.doctrine.derivation import DERIVATION
+from pyknow_bridge.doctrine.derivation import DERIVATION_PREFIX, rule_and_premises
 from pyknow_bridge.doctrine.jurisdictions import claim_conclusions
 from pyknow_bridge.doctrine.jurisdictions import routes as routes_of
 from pyknow_bridge.doctrine.rulebook import RuleEntry, Signature, load_rulebook
@@ -87,8 +87,6 @@ EXPLAINED_BY_NAME = frozenset(
     }
 )
 
-#: How a derivation atom's text begins.
-_DERIVATION_PREFIX = f"{DERIVATION}("
 
 #: How the atoms saying which law in time applied begin (see :func:`law_applied`).
 _LAW_PREFIXES = tuple(f"{name}(" for name in LAW_PREDICATES)
@@ -273,7 +271,7 @@ class _Builder:
         #: the explanation follows one (most of a case's derivations it never does).
         self.derivations: dict[str, list[str]] = defaultdict(list)
         for text in stated:
-            if text.startswith(_DERIVATION_PREFIX):
+            if text.startswith(DERIVATION_PREFIX):
                 self.derivations[derived_text(text, stated)].append(text)
             else:
                 plain.append(text)
@@ -438,11 +436,8 @@ class _Builder:
         start = quote + 2 + len(head) + 1
         body = derivation[start + 1 : -2]  # inside the premises' parentheses
         if '"' in body or derivation[quote + 2 : start - 1] != head:  # a string premise
-            value = value_of_text(derivation)
-            assert isinstance(value, tuple) and isinstance(value[1], tuple)
-            assert isinstance(value[3], tuple)
-            return str(value[1][1]), value[3][1:]
-        rule_id = derivation[len(_DERIVATION_PREFIX) + 1 : quote]
+            return rule_and_premises(value_of_text(derivation))
+        rule_id = derivation[len(DERIVATION_PREFIX) + 1 : quote]
         if not body:
             return rule_id, ()
         premises: list[Value] = []
