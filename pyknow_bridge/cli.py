@@ -34,7 +34,7 @@ from pyknow_bridge.batch import (
     solve_many,
 )
 from pyknow_bridge.casefile.loader import CaseFile, FactFileError, load_case
-from pyknow_bridge.core.errors import SolveError
+from pyknow_bridge.core.errors import GraphvizMissingError, SolveError
 from pyknow_bridge.core.limits import MAX_TIME_LIMIT, Deadline
 from pyknow_bridge.core.machine import available_cpus
 from pyknow_bridge.core.printable import printable
@@ -46,7 +46,6 @@ from pyknow_bridge.model.results import CaseResult
 from pyknow_bridge.render.explanation_html import render_html
 from pyknow_bridge.render.explanation_json import render_explain_json
 from pyknow_bridge.render.explanation_report import (
-    GraphvizMissingError,
     render_dot,
     render_markdown,
     render_memo,

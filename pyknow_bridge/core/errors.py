@@ -11,6 +11,10 @@ class TimeLimitError(SolveError):
     """The job (loading, solving or explaining) took longer than its time limit allowed."""
 
 
+class GraphvizMissingError(RuntimeError):
+    """SVG was asked for but Graphviz's ``dot`` is not installed."""
+
+
 def failure_kind(error: Exception) -> tuple[str, str]:
     """How a case that failed is reported in a docket: its kind (``time_limit``, ``solver``,
     or ``internal`` for a fault of ours) and its message."""

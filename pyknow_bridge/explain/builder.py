@@ -156,7 +156,7 @@ def explain_with_disputes(
         disputed=case.disputed_texts,
         nodes=builder.nodes,
         claims=unique,
-        law=law_applied(split_atom(text) for text in stated if text.startswith(_LAW_PREFIXES)),
+        law=law_applied([split_atom(text) for text in stated if text.startswith(_LAW_PREFIXES)]),
         names={
             term_text(fact.arguments[0]): fact.arguments[1].value
             for fact in case.facts

@@ -41,7 +41,7 @@ def native(symbol: clingo.Symbol) -> Value:
         arguments = symbol.arguments
         if not arguments and name:
             return name
-        return (name, *(native(a) for a in arguments))
+        return (name, *[native(a) for a in arguments])
     return str(symbol)  # #inf, #sup
 
 
@@ -386,8 +386,8 @@ class Model:
 
     def matching(self, term: Term, bindings: Bindings) -> list[tuple[Value, Bindings]]:
         """Every atom of the model that ``term`` matches under ``bindings``, with the extended
-        bindings. Looked up by the first argument already bound (the plaintiff, usually),
-        so a file with many claims costs each match only its own claim's atoms."""
+        bindings. Looked up by the most selective argument already bound (the plaintiff,
+        usually), so a file with many claims costs each match only its own claim's atoms."""
         if not isinstance(term, Fn):
             return []
         ground = instantiate(term, bindings)
@@ -401,19 +401,32 @@ class Model:
         return found
 
     def _by_bound_argument(self, term: Fn, bindings: Bindings) -> list[Value]:
+        """The atoms of ``term``'s predicate that agree with it on the bound argument that
+        leaves the fewest (an agent is shared by every claim of a file, the plaintiff is
+        not); all of them when none is bound. Each keeps its place in the texts' order."""
         arity = len(term.args)
+        fewest: list[Value] | None = None
         for position, argument in enumerate(term.args):
             value = instantiate(argument, bindings)
-            if value is not None:
-                key = (term.name, arity, position)
-                if key not in self._index:
-                    index: dict[Value, list[Value]] = defaultdict(list)
-                    for full in self.candidates(term.name, arity):
-                        assert isinstance(full, tuple)
-                        index[full[position + 1]].append(full)
-                    self._index[key] = dict(index)
-                return self._index[key].get(value, [])
-        return self.candidates(term.name, arity)
+            if value is None:
+                continue
+            key = (term.name, arity, position)
+            index = self._index.get(key)
+            if index is None:
+                index = self._index[key] = self._indexed(term.name, arity, position)
+            found = index.get(value, [])
+            if fewest is None or len(found) < len(fewest):
+                fewest = found
+                if not found:
+                    break
+        return self.candidates(term.name, arity) if fewest is None else fewest
+
+    def _indexed(self, name: str, arity: int, position: int) -> dict[Value, list[Value]]:
+        index: dict[Value, list[Value]] = defaultdict(list)
+        for full in self.candidates(name, arity):
+            assert isinstance(full, tuple)
+            index[full[position + 1]].append(full)
+        return dict(index)
 
     def __contains__(self, atom: object) -> bool:
         name = atom[0] if type(atom) is tuple else atom
@@ -466,7 +479,7 @@ class Condition:
         if self.comparison is not None:
             left, guards = self.comparison
             return " ".join(
-                [render(left, bindings), *(f"{op} {render(t, bindings)}" for op, t in guards)]
+                [render(left, bindings), *[f"{op} {render(t, bindings)}" for op, t in guards]]
             )
         return self.text
 
@@ -597,7 +610,7 @@ def _alternatives(node: ast.AST) -> list[Term]:
     if node.ast_type == ast.ASTType.Pool:
         return [term for alternative in node.arguments for term in _alternatives(alternative)]
     if node.ast_type == ast.ASTType.Function:
-        choices = itertools.product(*(_alternatives(a) for a in node.arguments))
+        choices = itertools.product(*[_alternatives(a) for a in node.arguments])
         return [Fn(node.name, tuple(args)) for args in choices]
     return [compile_term(node)]
 
@@ -740,7 +753,7 @@ def _undetermined(condition: Condition, bindings: Bindings) -> bool:
         return condition.negated and _unbound(condition.atom, bindings)
     if condition.comparison is not None:
         left, guards = condition.comparison
-        return any(_unbound(term, bindings) for term in (left, *(t for _, t in guards)))
+        return any(_unbound(term, bindings) for term in (left, *[t for _, t in guards]))
     return False
 
 

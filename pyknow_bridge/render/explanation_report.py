@@ -11,6 +11,7 @@ import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from pyknow_bridge.core.errors import GraphvizMissingError
 from pyknow_bridge.core.printable import printable
 from pyknow_bridge.doctrine.jurisdictions import jurisdiction_name
 from pyknow_bridge.doctrine.scaffolding import hidden_predicates, list_predicates
@@ -245,7 +246,7 @@ def outline(steps: _Steps, claim: ClaimExplanation) -> list[Section]:
     rule = Section("Rule")
     rule_nodes = [explanation.node(claim.duty)] + [explanation.node(r.node) for r in claim.routes]
     for node in rule_nodes:
-        for candidate in [node, *(explanation.node(c) for c in node.children)]:
+        for candidate in [node, *[explanation.node(c) for c in node.children]]:
             if candidate.rule_id and candidate.statement:
                 entry = f"[{candidate.rule_id}] {candidate.statement} ({_citations(candidate)})"
                 if entry not in rule.paragraphs:
@@ -500,10 +501,6 @@ def render_dot(explanations: Sequence[Explanation]) -> str:
         out.append("  }")
     out.append("}")
     return "\n".join(out) + "\n"
-
-
-class GraphvizMissingError(RuntimeError):
-    """SVG was asked for but Graphviz's ``dot`` is not installed."""
 
 
 def render_svg(explanations: Sequence[Explanation]) -> str:
