@@ -6,10 +6,14 @@
 ('no_recovery', 'not_met')
 """
 
-from pyknow_bridge.api import analyse, solve_file
-from pyknow_bridge.casefile.loader import CaseFile, FactFileError, Problem, load_case
-from pyknow_bridge.core.errors import SolveError
-from pyknow_bridge.model.results import CaseResult, ClaimResult, Modality
+from pyknow_bridge.core.native import install_guard
+
+install_guard()  # first: an out-of-date compiled module must never load (see core/native.py)
+
+from pyknow_bridge.api import analyse, solve_file  # noqa: E402
+from pyknow_bridge.casefile.loader import CaseFile, FactFileError, Problem, load_case  # noqa: E402
+from pyknow_bridge.core.errors import SolveError  # noqa: E402
+from pyknow_bridge.model.results import CaseResult, ClaimResult, Modality  # noqa: E402
 
 __version__ = "0.1.0"
 
