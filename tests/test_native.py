@@ -3,6 +3,7 @@ sources as they are, and never the only code a test sees."""
 
 from __future__ import annotations
 
+import importlib.machinery
 import json
 import os
 import shutil
@@ -88,3 +89,18 @@ def test_a_fresh_build_is_what_the_package_runs() -> None:
     """Under CI the build must exist and be used: the suite tests the code users run."""
     assert native.is_fresh(native.PACKAGE_DIR)
     assert _probe() == "False True"
+
+
+def test_a_module_not_compiled_loads_from_its_source_whatever_lies_beside_it(
+    tmp_path: Path,
+) -> None:
+    """An older build that compiled more modules leaves extension modules behind: they must
+    never load (one would ask the new build's shared library for code it does not hold)."""
+    (tmp_path / "loader.py").write_text("X = 1\n", encoding="utf-8")
+    for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+        (tmp_path / f"loader{suffix}").write_bytes(b"not a library")
+    finder = native._SourceUnlessCompiled(frozenset({"pyknow_bridge.explain.builder"}))
+    spec = finder.find_spec("pyknow_bridge.casefile.loader", [str(tmp_path)])
+    assert spec is not None and spec.origin == str(tmp_path / "loader.py")
+    assert finder.find_spec("pyknow_bridge.explain.builder", [str(tmp_path)]) is None
+    assert finder.find_spec("elsewhere.loader", [str(tmp_path)]) is None

@@ -38,6 +38,8 @@ def main() -> int:
     os.chdir(ROOT)  # (mypyc and setuptools take paths relative to the project)
     package = ROOT / "pyknow_bridge"
     (package / native.MANIFEST_NAME).unlink(missing_ok=True)  # stale until the build ends
+    for built in package.rglob("*.so"):  # (an older build may have compiled other modules)
+        built.unlink()
     sources = [str(Path(*name.split(".")).with_suffix(".py")) for name in native.COMPILED_MODULES]
     with tempfile.TemporaryDirectory() as build:
         extensions = mypycify(

@@ -11,7 +11,8 @@ ignored while an old build sits there. The build writes a manifest of the hash o
 source of the package; when any differs (or ``PYKNOW_BRIDGE_PURE`` is set), every module
 listed here is loaded from its ``.py`` instead, all of them together, since compiled modules
 call each other directly. The package then runs as plain Python, only slower, until the
-next ``make setup``.
+next ``make setup``. A module not listed here always loads from its ``.py``, whatever an
+older build left beside it.
 
 This module uses the standard library only: the build script loads it by path, without
 importing the package (whose compiled modules it is about to replace).
@@ -84,23 +85,31 @@ def is_fresh(package_dir: Path) -> bool:
     )
 
 
-class _FromSource(importlib.abc.MetaPathFinder):
-    """Finds the compiled modules' ``.py`` files, ahead of their extension modules."""
+class _SourceUnlessCompiled(importlib.abc.MetaPathFinder):
+    """Finds the ``.py`` file of every module of the package but those ``compiled``, ahead
+    of any extension module beside it (one left by an older build that compiled more)."""
+
+    def __init__(self, compiled: frozenset[str]) -> None:
+        self.compiled = compiled
 
     def find_spec(
         self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
     ) -> ModuleSpec | None:
-        if fullname not in COMPILED_MODULES or not path:
+        if not path or fullname in self.compiled or not fullname.startswith("pyknow_bridge."):
             return None
         source = Path(path[0]) / f"{fullname.rpartition('.')[2]}.py"
-        return importlib.util.spec_from_file_location(fullname, source)
+        return (
+            importlib.util.spec_from_file_location(fullname, source) if source.is_file() else None
+        )
 
 
 def install_guard() -> None:
-    """Load every compiled module from its source unless the build is fresh (package import)."""
-    stale = os.environ.get(PURE_VARIABLE) or not is_fresh(PACKAGE_DIR)
-    if stale and not any(isinstance(finder, _FromSource) for finder in sys.meta_path):
-        sys.meta_path.insert(0, _FromSource())
+    """Load the compiled modules only from a fresh build, and every other module of the
+    package from its source (called once, when the package is imported)."""
+    if any(isinstance(finder, _SourceUnlessCompiled) for finder in sys.meta_path):
+        return
+    fresh = not os.environ.get(PURE_VARIABLE) and is_fresh(PACKAGE_DIR)
+    sys.meta_path.insert(0, _SourceUnlessCompiled(frozenset(COMPILED_MODULES if fresh else ())))
 
 
 def compiled_in_use() -> bool:
