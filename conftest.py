@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pyknow_bridge.core.native import COMPILED_MODULES
+from pyknow_bridge.core.native import COMPILED_MODULES, source_of
 
-_ROOT = Path(__file__).resolve().parent
-_COMPILED_SOURCES = {
-    _ROOT.joinpath(*name.split(".")).with_suffix(".py") for name in COMPILED_MODULES
-}
+_COMPILED_SOURCES = {source_of(name) for name in COMPILED_MODULES}
 
 
 def pytest_ignore_collect(collection_path: Path) -> bool | None:

@@ -40,7 +40,7 @@ def test_every_compiled_module_has_its_source_and_no_doctest() -> None:
     """pytest skips the compiled modules' sources when it collects doctests (conftest.py):
     a doctest written there would never run."""
     for name in native.COMPILED_MODULES:
-        source = ROOT.joinpath(*name.split(".")).with_suffix(".py")
+        source = native.source_of(name)
         assert source.is_file(), name
         assert ">>>" not in source.read_text(encoding="utf-8"), f"{name} holds a doctest"
 

@@ -36,11 +36,11 @@ def _native_module() -> ModuleType:
 def main() -> int:
     native = _native_module()
     os.chdir(ROOT)  # (mypyc and setuptools take paths relative to the project)
-    package = ROOT / "pyknow_bridge"
+    package = native.PACKAGE_DIR
     (package / native.MANIFEST_NAME).unlink(missing_ok=True)  # stale until the build ends
     for built in package.rglob("*.so"):  # (an older build may have compiled other modules)
         built.unlink()
-    sources = [str(Path(*name.split(".")).with_suffix(".py")) for name in native.COMPILED_MODULES]
+    sources = [str(native.source_of(name).relative_to(ROOT)) for name in native.COMPILED_MODULES]
     with tempfile.TemporaryDirectory() as build:
         extensions = mypycify(
             sources, opt_level="3", group_name=native.GROUP_NAME, target_dir=f"{build}/c"

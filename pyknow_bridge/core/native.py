@@ -58,6 +58,11 @@ MANIFEST_NAME = "_native.json"
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
+def source_of(name: str) -> Path:
+    """The ``.py`` file of a module of the package, by its dotted name."""
+    return PACKAGE_DIR.parent.joinpath(*name.split(".")).with_suffix(".py")
+
+
 def source_hashes(package_dir: Path) -> dict[str, str]:
     """The SHA-256 of every ``.py`` file of the package, by its path inside it."""
     return {
