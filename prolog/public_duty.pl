@@ -4,8 +4,8 @@
 :- module(public_duty, [pkb_consult_facts/1, pkb_certain/1, pkb_possible/1]).
 :- set_prolog_flag(double_quotes, string).
 :- dynamic((acted/3, activity/2, agent/2, as_of/1, breached/2, case_name/1, child_of/2, citation/1, claim/2, conduct_by/2, confirmation_received/1, contact/2, contact_for/3, course_of_conduct/2, deadline_passed/1, decided/1, defeater_excused/3, defendant/1, discretionary_position/1, disputed/1, endangered_by_assistance/1, expected_confirmation/1, extraordinary_chain/1, harmed_by/2, harmed_by_agent/2, harmed_by_condition/2, helpless_class/1, household_member/2, immunity_asserted/1, immunity_untimely/1, judgment_exercised/1, jurisdiction/1, knew_not_performed/1, knew_of_promise/2, knew_risk/2, known_blatant_danger/2, mandatory/1, member/2, ministerial/1, name/2, negligent_conduct/2, no_knock_entry/2, order_known/2, order_of_protection/2, ordinary_negligence/1, own_initiative/2, person/1, plaintiff/1, policy_decision/1, private_right/1, promised/3, promised_to_other/3, proprietary/2, protects_class/2, public_at_large/1, regulation/1, reliance_unrelated/1, relied/2, reported_threat/3, requested_protection/2, statute/1, third_party/1, took_control/2, used_by_police/2, whereabouts_unknown/1)).
-:- discontiguous((acts_for/2, applied_year/1, changed_conduct/1, conduct_not_shown_discretionary/1, dc_claim/2, dc_conduct_not_discretionary/1, dc_discretionary_conduct/2, dc_element/1, dc_helpless_class/2, dc_immunity_reached/2, dc_something_undertaken/2, dc_statutory_class/2, derivation/3, direct_contact/2, discretion_proved/1, discretionary_conduct/2, duty/2, element/4, immunity/3, immunity_excluded/2, immunity_independent/2, immunity_reached/2, in_force/1, jurisdiction_claim/2, jurisdiction_name/2, justifiable_reliance/2, law_period/3, law_year/1, no_proximate_cause/2, ny_assuming_act/1, ny_claim/2, ny_class_statute/3, ny_element/1, ny_undertaking/2, ny_undertaking_by_act/2, ordinary_duty/2, outcome/3, own_initiative_shown/1, promise_dependent_on_arrest/2, protective_act/1, protective_conduct/2, protective_promise/1, public_duty_bar/2, recovery_barred/2, reliance_defeated/3, route_element/3, special_duty/2, special_duty_basis/3, timely_asserted/1, undertaking_act/3, undertaking_promise/3)).
-:- table((acts_for/2, applied_year/1, changed_conduct/1, conduct_not_shown_discretionary/1, dc_claim/2, dc_conduct_not_discretionary/1, dc_discretionary_conduct/2, dc_element/1, dc_helpless_class/2, dc_immunity_reached/2, dc_something_undertaken/2, dc_statutory_class/2, derivation/3, direct_contact/2, discretion_proved/1, discretionary_conduct/2, duty/2, element/4, immunity/3, immunity_excluded/2, immunity_independent/2, immunity_reached/2, in_force/1, jurisdiction_claim/2, jurisdiction_name/2, justifiable_reliance/2, law_period/3, law_year/1, no_proximate_cause/2, ny_assuming_act/1, ny_claim/2, ny_class_statute/3, ny_element/1, ny_undertaking/2, ny_undertaking_by_act/2, ordinary_duty/2, outcome/3, own_initiative_shown/1, promise_dependent_on_arrest/2, protective_act/1, protective_conduct/2, protective_promise/1, public_duty_bar/2, recovery_barred/2, reliance_defeated/3, route_element/3, special_duty/2, special_duty_basis/3, timely_asserted/1, undertaking_act/3, undertaking_promise/3)).
+:- discontiguous((acts_for/2, applied_year/1, changed_conduct/1, conduct_not_shown_discretionary/1, dc_claim/2, dc_conduct_not_discretionary/1, dc_discretionary_conduct/2, dc_element/1, dc_helpless_class/2, dc_immunity_reached/2, dc_something_undertaken/2, dc_statutory_class/2, dc_words_only/3, derivation/3, direct_contact/2, discretion_proved/1, discretionary_conduct/2, duty/2, element/4, immunity/3, immunity_excluded/2, immunity_independent/2, immunity_reached/2, in_force/1, jurisdiction_claim/2, jurisdiction_name/2, justifiable_reliance/2, law_period/3, law_year/1, no_proximate_cause/2, ny_assuming_act/1, ny_claim/2, ny_class_statute/3, ny_element/1, ny_undertaking/2, ny_undertaking_by_act/2, ordinary_duty/2, outcome/3, own_initiative_shown/1, promise_dependent_on_arrest/2, protective_act/1, protective_conduct/2, protective_promise/1, public_duty_bar/2, recovery_barred/2, reliance_defeated/3, route_element/3, special_duty/2, special_duty_basis/3, timely_asserted/1, undertaking_act/3, undertaking_promise/3)).
+:- table((acts_for/2, applied_year/1, changed_conduct/1, conduct_not_shown_discretionary/1, dc_claim/2, dc_conduct_not_discretionary/1, dc_discretionary_conduct/2, dc_element/1, dc_helpless_class/2, dc_immunity_reached/2, dc_something_undertaken/2, dc_statutory_class/2, dc_words_only/3, derivation/3, direct_contact/2, discretion_proved/1, discretionary_conduct/2, duty/2, element/4, immunity/3, immunity_excluded/2, immunity_independent/2, immunity_reached/2, in_force/1, jurisdiction_claim/2, jurisdiction_name/2, justifiable_reliance/2, law_period/3, law_year/1, no_proximate_cause/2, ny_assuming_act/1, ny_claim/2, ny_class_statute/3, ny_element/1, ny_undertaking/2, ny_undertaking_by_act/2, ordinary_duty/2, outcome/3, own_initiative_shown/1, promise_dependent_on_arrest/2, protective_act/1, protective_conduct/2, protective_promise/1, public_duty_bar/2, recovery_barred/2, reliance_defeated/3, route_element/3, special_duty/2, special_duty_basis/3, timely_asserted/1, undertaking_act/3, undertaking_promise/3)).
 
 % ---------------------------------------------------------------------------
 % Prelude: the same in every generated program. Library predicates are called with
@@ -195,6 +195,7 @@ pkb_predicate(dc_helpless_class, 2).
 pkb_predicate(dc_immunity_reached, 2).
 pkb_predicate(dc_something_undertaken, 2).
 pkb_predicate(dc_statutory_class, 2).
+pkb_predicate(dc_words_only, 3).
 pkb_predicate(deadline_passed, 1).
 pkb_predicate(decided, 1).
 pkb_predicate(defeater_excused, 3).
@@ -287,53 +288,53 @@ pkb_predicate(used_by_police, 2).
 pkb_predicate(whereabouts_unknown, 1).
 
 % The rules, each followed by its derivation twin (rule id, head, premises).
-% rules/law_in_time.lp:34
+% rules/law_in_time.lp:35
 law_period(special_relationship_exception, '#inf', 2008).
-% rules/law_in_time.lp:34
+% rules/law_in_time.lp:35
 derivation("law.period.special_relationship_exception", law_period(special_relationship_exception, '#inf', 2008), ''()).
-% rules/law_in_time.lp:40
+% rules/law_in_time.lp:41
 law_period(ferreira_no_knock, 2022, '#sup').
-% rules/law_in_time.lp:40
+% rules/law_in_time.lp:41
 derivation("law.period.ferreira_no_knock", law_period(ferreira_no_knock, 2022, '#sup'), ''()).
-% rules/law_in_time.lp:44
+% rules/law_in_time.lp:45
 applied_year(Y) :-
     as_of(Y).
-% rules/law_in_time.lp:44
+% rules/law_in_time.lp:45
 derivation("law.year.as_of", applied_year(Y), ''(as_of(Y))) :-
     as_of(Y).
-% rules/law_in_time.lp:48
+% rules/law_in_time.lp:49
 applied_year(Y) :-
     decided(Y),
     \+ as_of(_).
-% rules/law_in_time.lp:48
+% rules/law_in_time.lp:49
 derivation("law.year.decided", applied_year(Y), ''(decided(Y), neg(as_of("_")))) :-
     decided(Y),
     \+ as_of(_).
-% rules/law_in_time.lp:52
+% rules/law_in_time.lp:53
 applied_year('#sup') :-
     \+ as_of(_),
     \+ decided(_).
-% rules/law_in_time.lp:52
+% rules/law_in_time.lp:53
 derivation("law.year.present", applied_year('#sup'), ''(neg(as_of("_")), neg(decided("_")))) :-
     \+ as_of(_),
     \+ decided(_).
-% rules/law_in_time.lp:56
+% rules/law_in_time.lp:57
 in_force(L) :-
     law_period(L, From, Until),
     applied_year(Y),
     pkb_le(From, Y),
     pkb_le(Y, Until).
-% rules/law_in_time.lp:56
+% rules/law_in_time.lp:57
 derivation("law.in_force", in_force(L), ''(law_period(L, From, Until), applied_year(Y))) :-
     law_period(L, From, Until),
     applied_year(Y),
     pkb_le(From, Y),
     pkb_le(Y, Until).
-% rules/law_in_time.lp:60
+% rules/law_in_time.lp:61
 law_year(Y) :-
     applied_year(Y),
     pkb_ne(Y, '#sup').
-% rules/law_in_time.lp:60
+% rules/law_in_time.lp:61
 derivation("law.year.shown", law_year(Y), ''(applied_year(Y))) :-
     applied_year(Y),
     pkb_ne(Y, '#sup').
@@ -545,97 +546,109 @@ outcome(P, D, may_recover) :-
 derivation("core.outcome.may_recover", outcome(P, D, may_recover), ''(claim(P, D), neg(recovery_barred(P, D)))) :-
     claim(P, D),
     \+ recovery_barred(P, D).
-% rules/dc.lp:54
+% rules/dc.lp:56
 dc_element(law_enforcement_use).
-% rules/dc.lp:54
+% rules/dc.lp:56
 dc_element(endangered).
-% rules/dc.lp:54
+% rules/dc.lp:56
 dc_element(affirmative_undertaking).
-% rules/dc.lp:54
+% rules/dc.lp:56
 dc_element(justifiable_reliance).
-% rules/dc.lp:54
+% rules/dc.lp:56
 dc_element(protected_class).
-% rules/dc.lp:54
+% rules/dc.lp:56
 dc_element(report_received).
-% rules/dc.lp:54
+% rules/dc.lp:56
 dc_element(course_of_conduct).
-% rules/dc.lp:54
+% rules/dc.lp:56
 derivation("dc.elements", dc_element(law_enforcement_use), ''()).
-% rules/dc.lp:54
+% rules/dc.lp:56
 derivation("dc.elements", dc_element(endangered), ''()).
-% rules/dc.lp:54
+% rules/dc.lp:56
 derivation("dc.elements", dc_element(affirmative_undertaking), ''()).
-% rules/dc.lp:54
+% rules/dc.lp:56
 derivation("dc.elements", dc_element(justifiable_reliance), ''()).
-% rules/dc.lp:54
+% rules/dc.lp:56
 derivation("dc.elements", dc_element(protected_class), ''()).
-% rules/dc.lp:54
+% rules/dc.lp:56
 derivation("dc.elements", dc_element(report_received), ''()).
-% rules/dc.lp:54
+% rules/dc.lp:56
 derivation("dc.elements", dc_element(course_of_conduct), ''()).
-% rules/dc.lp:65
+% rules/dc.lp:67
 ordinary_duty(P, D) :-
     dc_claim(P, D),
     proprietary(D, X),
     activity(D, X).
-% rules/dc.lp:65
+% rules/dc.lp:67
 derivation("dc.ordinary_duty.proprietary", ordinary_duty(P, D), ''(dc_claim(P, D), proprietary(D, X), activity(D, X))) :-
     dc_claim(P, D),
     proprietary(D, X),
     activity(D, X).
-% rules/dc.lp:72
+% rules/dc.lp:74
 element(P, D, law_enforcement_use, met) :-
     dc_claim(P, D),
     used_by_police(P, _).
-% rules/dc.lp:72
+% rules/dc.lp:74
 derivation("dc.d1.use", element(P, D, law_enforcement_use, met), ''(dc_claim(P, D), used_by_police(P, ANONYMOUS_1))) :-
     dc_claim(P, D),
     used_by_police(P, ANONYMOUS_1).
-% rules/dc.lp:77
+% rules/dc.lp:79
 element(P, D, endangered, met) :-
     dc_claim(P, D),
     endangered_by_assistance(P).
-% rules/dc.lp:77
+% rules/dc.lp:79
 derivation("dc.d1.endangered", element(P, D, endangered, met), ''(dc_claim(P, D), endangered_by_assistance(P))) :-
     dc_claim(P, D),
     endangered_by_assistance(P).
-% rules/dc.lp:82
+% rules/dc.lp:84
 special_duty_basis(P, D, law_enforcement_assistance) :-
     element(P, D, law_enforcement_use, met),
     element(P, D, endangered, met),
     dc_claim(P, D).
-% rules/dc.lp:82
+% rules/dc.lp:84
 derivation("dc.d1.basis", special_duty_basis(P, D, law_enforcement_assistance), ''(element(P, D, law_enforcement_use, met), element(P, D, endangered, met), dc_claim(P, D))) :-
     element(P, D, law_enforcement_use, met),
     element(P, D, endangered, met),
     dc_claim(P, D).
-% rules/dc.lp:91
+% rules/dc.lp:93
 protective_conduct(P, D) :-
     dc_claim(P, D),
     undertaking_act(P, D, withdrew_protection).
-% rules/dc.lp:91
+% rules/dc.lp:93
 derivation("dc.d2.withdrawn", protective_conduct(P, D), ''(dc_claim(P, D), undertaking_act(P, D, withdrew_protection))) :-
     dc_claim(P, D),
     undertaking_act(P, D, withdrew_protection).
-% rules/dc.lp:96
+% rules/dc.lp:100
+dc_words_only(P, D, X) :-
+    dc_claim(P, D),
+    undertaking_promise(P, D, X),
+    \+ protective_conduct(P, D).
+% rules/dc.lp:100
+derivation("dc.d2.words_only", dc_words_only(P, D, X), ''(dc_claim(P, D), undertaking_promise(P, D, X), neg(protective_conduct(P, D)))) :-
+    dc_claim(P, D),
+    undertaking_promise(P, D, X),
+    \+ protective_conduct(P, D).
+% rules/dc.lp:105
 element(P, D, affirmative_undertaking, met) :-
     dc_claim(P, D),
-    protective_conduct(P, D).
-% rules/dc.lp:96
-derivation("dc.d2.undertaking", element(P, D, affirmative_undertaking, met), ''(dc_claim(P, D), protective_conduct(P, D))) :-
+    protective_conduct(P, D),
+    \+ dc_words_only(P, D, _).
+% rules/dc.lp:105
+derivation("dc.d2.undertaking", element(P, D, affirmative_undertaking, met), ''(dc_claim(P, D), protective_conduct(P, D), neg(dc_words_only(P, D, "_")))) :-
     dc_claim(P, D),
-    protective_conduct(P, D).
-% rules/dc.lp:101
+    protective_conduct(P, D),
+    \+ dc_words_only(P, D, _).
+% rules/dc.lp:112
 special_duty_basis(P, D, voluntary_undertaking) :-
     element(P, D, affirmative_undertaking, met),
     element(P, D, justifiable_reliance, met),
     dc_claim(P, D).
-% rules/dc.lp:101
+% rules/dc.lp:112
 derivation("dc.d2.basis", special_duty_basis(P, D, voluntary_undertaking), ''(element(P, D, affirmative_undertaking, met), element(P, D, justifiable_reliance, met), dc_claim(P, D))) :-
     element(P, D, affirmative_undertaking, met),
     element(P, D, justifiable_reliance, met),
     dc_claim(P, D).
-% rules/dc.lp:110
+% rules/dc.lp:121
 dc_statutory_class(P, D) :-
     dc_claim(P, D),
     protects_class(S, K),
@@ -643,7 +656,7 @@ dc_statutory_class(P, D) :-
     mandatory(S),
     \+ public_at_large(S),
     once((statute(S) ; regulation(S))).
-% rules/dc.lp:110
+% rules/dc.lp:121
 derivation("dc.d3.class", dc_statutory_class(P, D), ''(dc_claim(P, D), protects_class(S, K), member(P, K), mandatory(S), neg(public_at_large(S)), some(statute(S), regulation(S)))) :-
     dc_claim(P, D),
     protects_class(S, K),
@@ -651,23 +664,23 @@ derivation("dc.d3.class", dc_statutory_class(P, D), ''(dc_claim(P, D), protects_
     mandatory(S),
     \+ public_at_large(S),
     once((statute(S) ; regulation(S))).
-% rules/dc.lp:117
+% rules/dc.lp:128
 element(P, D, protected_class, met) :-
     dc_statutory_class(P, D).
-% rules/dc.lp:117
+% rules/dc.lp:128
 derivation("dc.d3.protected_class", element(P, D, protected_class, met), ''(dc_statutory_class(P, D))) :-
     dc_statutory_class(P, D).
-% rules/dc.lp:122
+% rules/dc.lp:133
 special_duty_basis(P, D, statutory_duty) :-
     element(P, D, protected_class, met),
     element(P, D, justifiable_reliance, met),
     dc_claim(P, D).
-% rules/dc.lp:122
+% rules/dc.lp:133
 derivation("dc.d3.basis", special_duty_basis(P, D, statutory_duty), ''(element(P, D, protected_class, met), element(P, D, justifiable_reliance, met), dc_claim(P, D))) :-
     element(P, D, protected_class, met),
     element(P, D, justifiable_reliance, met),
     dc_claim(P, D).
-% rules/dc.lp:129
+% rules/dc.lp:140
 dc_helpless_class(P, D) :-
     dc_claim(P, D),
     protects_class(S, K),
@@ -676,7 +689,7 @@ dc_helpless_class(P, D) :-
     mandatory(S),
     statute(S),
     \+ public_at_large(S).
-% rules/dc.lp:129
+% rules/dc.lp:140
 derivation("dc.d3.helpless_class", dc_helpless_class(P, D), ''(dc_claim(P, D), protects_class(S, K), member(P, K), helpless_class(K), mandatory(S), neg(public_at_large(S)), statute(S))) :-
     dc_claim(P, D),
     protects_class(S, K),
@@ -685,211 +698,209 @@ derivation("dc.d3.helpless_class", dc_helpless_class(P, D), ''(dc_claim(P, D), p
     mandatory(S),
     statute(S),
     \+ public_at_large(S).
-% rules/dc.lp:137
+% rules/dc.lp:148
 element(P, D, report_received, met) :-
     dc_helpless_class(P, D),
     reported_threat(P, A, _),
     agent(A, D).
-% rules/dc.lp:137
+% rules/dc.lp:148
 derivation("dc.d3.report_received", element(P, D, report_received, met), ''(dc_helpless_class(P, D), reported_threat(P, A, ANONYMOUS_1), agent(A, D))) :-
     dc_helpless_class(P, D),
     reported_threat(P, A, ANONYMOUS_1),
     agent(A, D).
-% rules/dc.lp:144
+% rules/dc.lp:155
 special_duty_basis(P, D, statutory_duty) :-
     element(P, D, protected_class, met),
     element(P, D, report_received, met),
     dc_helpless_class(P, D),
     dc_claim(P, D).
-% rules/dc.lp:144
+% rules/dc.lp:155
 derivation("dc.d3.helpless_basis", special_duty_basis(P, D, statutory_duty), ''(element(P, D, protected_class, met), element(P, D, report_received, met), dc_helpless_class(P, D), dc_claim(P, D))) :-
     element(P, D, protected_class, met),
     element(P, D, report_received, met),
     dc_helpless_class(P, D),
     dc_claim(P, D).
-% rules/dc.lp:154
+% rules/dc.lp:165
 element(P, D, course_of_conduct, met) :-
     dc_claim(P, D),
     course_of_conduct(D, P).
-% rules/dc.lp:154
+% rules/dc.lp:165
 derivation("dc.d4.course", element(P, D, course_of_conduct, met), ''(dc_claim(P, D), course_of_conduct(D, P))) :-
     dc_claim(P, D),
     course_of_conduct(D, P).
-% rules/dc.lp:158
+% rules/dc.lp:169
 special_duty_basis(P, D, course_of_conduct) :-
     element(P, D, course_of_conduct, met),
     dc_claim(P, D).
-% rules/dc.lp:158
+% rules/dc.lp:169
 derivation("dc.d4.basis", special_duty_basis(P, D, course_of_conduct), ''(element(P, D, course_of_conduct, met), dc_claim(P, D))) :-
     element(P, D, course_of_conduct, met),
     dc_claim(P, D).
-% rules/dc.lp:165
+% rules/dc.lp:176
 dc_something_undertaken(P, D) :-
     dc_claim(P, D),
     protective_conduct(P, D).
-% rules/dc.lp:165
+% rules/dc.lp:176
 derivation("dc.reliance.undertaken.action", dc_something_undertaken(P, D), ''(dc_claim(P, D), protective_conduct(P, D))) :-
     dc_claim(P, D),
     protective_conduct(P, D).
-% rules/dc.lp:169
+% rules/dc.lp:180
 dc_something_undertaken(P, D) :-
     dc_claim(P, D),
     dc_statutory_class(P, D).
-% rules/dc.lp:169
+% rules/dc.lp:180
 derivation("dc.reliance.undertaken.statute", dc_something_undertaken(P, D), ''(dc_claim(P, D), dc_statutory_class(P, D))) :-
     dc_claim(P, D),
     dc_statutory_class(P, D).
-% rules/dc.lp:176
+% rules/dc.lp:188
 justifiable_reliance(P, D) :-
     dc_claim(P, D),
     changed_conduct(P),
     dc_something_undertaken(P, D),
-    \+ reliance_defeated(P, D, knew_not_performed),
-    \+ reliance_defeated(P, D, unrelated_to_harm).
-% rules/dc.lp:176
-derivation("dc.reliance.justified", justifiable_reliance(P, D), ''(dc_claim(P, D), changed_conduct(P), dc_something_undertaken(P, D), neg(reliance_defeated(P, D, knew_not_performed)), neg(reliance_defeated(P, D, unrelated_to_harm)))) :-
+    \+ reliance_defeated(P, D, _).
+% rules/dc.lp:188
+derivation("dc.reliance.justified", justifiable_reliance(P, D), ''(dc_claim(P, D), changed_conduct(P), dc_something_undertaken(P, D), neg(reliance_defeated(P, D, "_")))) :-
     dc_claim(P, D),
     changed_conduct(P),
     dc_something_undertaken(P, D),
-    \+ reliance_defeated(P, D, knew_not_performed),
-    \+ reliance_defeated(P, D, unrelated_to_harm).
-% rules/dc.lp:185
+    \+ reliance_defeated(P, D, _).
+% rules/dc.lp:196
 reliance_defeated(P, D, knew_not_performed) :-
     dc_something_undertaken(P, D),
     acts_for(Q, P),
     knew_not_performed(Q).
-% rules/dc.lp:185
+% rules/dc.lp:196
 derivation("dc.reliance.knew_not_performed", reliance_defeated(P, D, knew_not_performed), ''(dc_something_undertaken(P, D), acts_for(Q, P), knew_not_performed(Q))) :-
     dc_something_undertaken(P, D),
     acts_for(Q, P),
     knew_not_performed(Q).
-% rules/dc.lp:193
+% rules/dc.lp:204
 reliance_defeated(P, D, unrelated_to_harm) :-
     dc_something_undertaken(P, D),
     reliance_unrelated(P).
-% rules/dc.lp:193
+% rules/dc.lp:204
 derivation("dc.reliance.unrelated_to_harm", reliance_defeated(P, D, unrelated_to_harm), ''(dc_something_undertaken(P, D), reliance_unrelated(P))) :-
     dc_something_undertaken(P, D),
     reliance_unrelated(P).
-% rules/dc.lp:201
+% rules/dc.lp:212
 reliance_defeated(P, D, words_only) :-
     dc_claim(P, D),
     changed_conduct(P),
     undertaking_promise(P, D, _),
     \+ protective_conduct(P, D),
     \+ dc_statutory_class(P, D).
-% rules/dc.lp:201
+% rules/dc.lp:212
 derivation("dc.reliance.words_only", reliance_defeated(P, D, words_only), ''(dc_claim(P, D), changed_conduct(P), undertaking_promise(P, D, ANONYMOUS_1), neg(protective_conduct(P, D)), neg(dc_statutory_class(P, D)))) :-
     dc_claim(P, D),
     changed_conduct(P),
     undertaking_promise(P, D, ANONYMOUS_1),
     \+ protective_conduct(P, D),
     \+ dc_statutory_class(P, D).
-% rules/dc.lp:210
+% rules/dc.lp:221
 reliance_defeated(P, D, promise_only) :-
     dc_claim(P, D),
     undertaking_promise(P, D, _),
     \+ changed_conduct(P),
     \+ own_initiative_shown(P).
-% rules/dc.lp:210
+% rules/dc.lp:221
 derivation("dc.reliance.promise_only", reliance_defeated(P, D, promise_only), ''(dc_claim(P, D), undertaking_promise(P, D, ANONYMOUS_1), neg(changed_conduct(P)), neg(own_initiative_shown(P)))) :-
     dc_claim(P, D),
     undertaking_promise(P, D, ANONYMOUS_1),
     \+ changed_conduct(P),
     \+ own_initiative_shown(P).
-% rules/dc.lp:217
+% rules/dc.lp:228
 reliance_defeated(P, D, no_undertaking) :-
     dc_claim(P, D),
     changed_conduct(P),
     \+ undertaking_promise(P, D, _),
     \+ protective_conduct(P, D),
     \+ dc_statutory_class(P, D).
-% rules/dc.lp:217
+% rules/dc.lp:228
 derivation("dc.reliance.no_undertaking", reliance_defeated(P, D, no_undertaking), ''(dc_claim(P, D), changed_conduct(P), neg(undertaking_promise(P, D, "_")), neg(protective_conduct(P, D)), neg(dc_statutory_class(P, D)))) :-
     dc_claim(P, D),
     changed_conduct(P),
     \+ undertaking_promise(P, D, _),
     \+ protective_conduct(P, D),
     \+ dc_statutory_class(P, D).
-% rules/dc.lp:225
+% rules/dc.lp:236
 reliance_defeated(P, D, own_initiative) :-
     dc_claim(P, D),
     own_initiative_shown(P),
     \+ changed_conduct(P).
-% rules/dc.lp:225
+% rules/dc.lp:236
 derivation("dc.reliance.own_initiative", reliance_defeated(P, D, own_initiative), ''(dc_claim(P, D), own_initiative_shown(P), neg(changed_conduct(P)))) :-
     dc_claim(P, D),
     own_initiative_shown(P),
     \+ changed_conduct(P).
-% rules/dc.lp:231
+% rules/dc.lp:242
 reliance_defeated(P, D, no_reliance_shown) :-
     dc_claim(P, D),
     \+ changed_conduct(P),
     \+ own_initiative_shown(P).
-% rules/dc.lp:231
+% rules/dc.lp:242
 derivation("dc.reliance.no_reliance_shown", reliance_defeated(P, D, no_reliance_shown), ''(dc_claim(P, D), neg(changed_conduct(P)), neg(own_initiative_shown(P)))) :-
     dc_claim(P, D),
     \+ changed_conduct(P),
     \+ own_initiative_shown(P).
-% rules/dc.lp:236
+% rules/dc.lp:247
 element(P, D, justifiable_reliance, met) :-
     justifiable_reliance(P, D),
     dc_claim(P, D).
-% rules/dc.lp:236
+% rules/dc.lp:247
 derivation("dc.reliance.element", element(P, D, justifiable_reliance, met), ''(justifiable_reliance(P, D), dc_claim(P, D))) :-
     justifiable_reliance(P, D),
     dc_claim(P, D).
-% rules/dc.lp:243
+% rules/dc.lp:254
 element(P, D, E, not_met) :-
     dc_claim(P, D),
     dc_element(E),
     \+ element(P, D, E, met).
-% rules/dc.lp:243
+% rules/dc.lp:254
 derivation("dc.elements.not_met", element(P, D, E, not_met), ''(dc_claim(P, D), dc_element(E), neg(element(P, D, E, met)))) :-
     dc_claim(P, D),
     dc_element(E),
     \+ element(P, D, E, met).
-% rules/dc.lp:251
+% rules/dc.lp:262
 dc_immunity_reached(P, D) :-
     dc_claim(P, D),
     immunity_asserted(D).
-% rules/dc.lp:251
+% rules/dc.lp:262
 derivation("dc.immunity.reached", dc_immunity_reached(P, D), ''(dc_claim(P, D), immunity_asserted(D))) :-
     dc_claim(P, D),
     immunity_asserted(D).
-% rules/dc.lp:258
+% rules/dc.lp:269
 dc_discretionary_conduct(D, C) :-
     negligent_conduct(D, C),
     policy_decision(C),
     \+ ministerial(C).
-% rules/dc.lp:258
+% rules/dc.lp:269
 derivation("dc.immunity.discretionary_conduct", dc_discretionary_conduct(D, C), ''(negligent_conduct(D, C), policy_decision(C), neg(ministerial(C)))) :-
     negligent_conduct(D, C),
     policy_decision(C),
     \+ ministerial(C).
-% rules/dc.lp:264
+% rules/dc.lp:275
 dc_conduct_not_discretionary(D) :-
     negligent_conduct(D, C),
     \+ dc_discretionary_conduct(D, C).
-% rules/dc.lp:264
+% rules/dc.lp:275
 derivation("dc.immunity.not_shown", dc_conduct_not_discretionary(D), ''(negligent_conduct(D, C), neg(dc_discretionary_conduct(D, C)))) :-
     negligent_conduct(D, C),
     \+ dc_discretionary_conduct(D, C).
-% rules/dc.lp:270
+% rules/dc.lp:281
 immunity(P, D, applies) :-
     dc_immunity_reached(P, D),
     negligent_conduct(D, _),
     \+ dc_conduct_not_discretionary(D).
-% rules/dc.lp:270
+% rules/dc.lp:281
 derivation("dc.immunity.applies", immunity(P, D, applies), ''(dc_immunity_reached(P, D), negligent_conduct(D, ANONYMOUS_1), neg(dc_conduct_not_discretionary(D)))) :-
     dc_immunity_reached(P, D),
     negligent_conduct(D, ANONYMOUS_1),
     \+ dc_conduct_not_discretionary(D).
-% rules/dc.lp:277
+% rules/dc.lp:288
 immunity(P, D, unavailable) :-
     dc_immunity_reached(P, D),
     \+ immunity(P, D, applies).
-% rules/dc.lp:277
+% rules/dc.lp:288
 derivation("dc.immunity.unavailable", immunity(P, D, unavailable), ''(dc_immunity_reached(P, D), neg(immunity(P, D, applies)))) :-
     dc_immunity_reached(P, D),
     \+ immunity(P, D, applies).

@@ -167,5 +167,5 @@ def test_memo_leads_each_failed_route_with_the_courts_reason(
         )
         block = " ".join(line.strip() for line in lines[title + 1 : title + 8])
         first = block.split("Not met:")[1]  # the memo's first reason for the route
-        said = reason_text(lead, Wording(explanation.names))
+        said = reason_text(explanation, lead, Wording(explanation.names))
         assert " ".join(said.split()) in first, f"{basis}: the decisive reason does not lead"

@@ -46,6 +46,7 @@ from pyknow_bridge.explain.matching import (
     argument_of_text,
     attempt,
     clingo_order,
+    comparison_binders,
     compile_rule,
     counted,
     instantiate,
@@ -511,34 +512,54 @@ class _Builder:
             tried = attempt(self.model, compiled, goal)
             if tried is None or tried.succeeded:
                 continue
-            node.children.append(self._attempt_node(node_id, rule, tried, depth))
+            node.children.append(self._attempt_node(node_id, rule, compiled, tried, depth))
         if not node.children and not node.note:
             node.note = "no rule in force derives it"
         return node_id
 
-    def _attempt_node(self, parent: str, rule: RuleEntry, tried: Attempt, depth: int) -> str:
+    def _attempt_node(
+        self, parent: str, rule: RuleEntry, compiled: CompiledRule, tried: Attempt, depth: int
+    ) -> str:
         node_id = f"{parent}@{rule.rule_id}"
         node = self._rule_node(node_id, None, ATTEMPT, False, rule, label=rule.rule_id)
         self.nodes[node_id] = node
         for condition, bindings in tried.failed:
-            for child in self._failed_condition(condition, bindings, depth):
+            for child in self._failed_condition(rule, compiled, condition, bindings, depth):
                 if child not in node.children:
                     node.children.append(child)
         return node_id
 
-    def _failed_condition(self, condition: Condition, bindings: Bindings, depth: int) -> list[str]:
-        """The nodes saying why a condition failed (every defeater, for a failed `not X`)."""
+    def _failed_comparison(
+        self, rule: RuleEntry, compiled: CompiledRule, condition: Condition, bindings: Bindings
+    ) -> str:
+        """A comparison of ``rule`` that did not hold, above the atoms that gave it its values
+        (the stated value the rule turns down); it names its rule, which sets the test."""
+        text = condition.rendered(bindings)
+        node_id = f"-{text}@{rule.rule_id}"
+        if node_id not in self.nodes:
+            node = Node(node_id, None, NOT_DERIVED, False, note="condition not met", label=text)
+            node.rule_id, node.statement = rule.rule_id, rule.statement  # (its attempt: the burden)
+            node.citations = _citations(rule.source)
+            self.nodes[node_id] = node
+            binders = comparison_binders(compiled.conditions, condition, bindings, self.model)
+            node.children = [self.why(atom) for atom in binders]
+        return node_id
+
+    def _failed_condition(
+        self,
+        rule: RuleEntry,
+        compiled: CompiledRule,
+        condition: Condition,
+        bindings: Bindings,
+        depth: int,
+    ) -> list[str]:
+        """The nodes saying why a condition of ``rule`` failed (every defeater, for a failed
+        `not X`)."""
         term = condition.atom
         if condition.count is not None:
             return [self._failed_count(condition, bindings, depth)]
         if term is None:  # a comparison that did not hold
-            text = condition.rendered(bindings)
-            node_id = f"-{text}"
-            if node_id not in self.nodes:
-                note = "condition not met"
-                node = Node(node_id, None, NOT_DERIVED, False, note=note, label=text)
-                self.nodes[node_id] = node
-            return [node_id]
+            return [self._failed_comparison(rule, compiled, condition, bindings)]
         if condition.negated:  # `not X` failed: each X that holds defeats it; explain each
             held = [value for value, _ in self.model.matching(term, bindings)]
             return [self.why(atom) for atom in held]

@@ -4,7 +4,9 @@
 decisive one first. Under a conclusion that does not hold, the candidates are the atoms
 that *exclude* it (a stated fact or a conclusion that blocks a rule: ``public_at_large``
 under ``not public_at_large(S)``; a stated value the rule's list leaves out: directing is
-not a protective act) and the facts the file does not state. The nearer reason ranks
+not a protective act; a stated value a comparison turns down: a vague promise under
+``X != vague``) and the facts the file does not state. A conclusion that blocks a rule but
+rests on no stated fact (``no_reliance_shown``) counts as an absence. The nearer reason ranks
 above the deeper one (the number of rules between it and the conclusion); at the same
 depth an exclusion ranks above an absence (what the facts say against the plaintiff,
 above what they fail to say), then the rule written first in the rule files (the order in
@@ -16,7 +18,15 @@ from __future__ import annotations
 from functools import cache
 
 from pyknow_bridge.doctrine.rulebook import PredicateDoc, Signature, load_rulebook
-from pyknow_bridge.model.explanation import ATTEMPT, NOT_DERIVED, NOT_STATED, Explanation, Node
+from pyknow_bridge.doctrine.scaffolding import PLEADINGS
+from pyknow_bridge.model.explanation import (
+    ATTEMPT,
+    FACT,
+    NOT_DERIVED,
+    NOT_STATED,
+    Explanation,
+    Node,
+)
 
 #: Kinds of reason, best first.
 EXCLUDES = 0  # an atom that holds and blocks a rule
@@ -43,9 +53,18 @@ def decisive_reason(explanation: Explanation, root: str) -> tuple[tuple[int, int
         node_id, depth, under_attempt = stack.pop()
         node = explanation.node(node_id)
         if node.holds:
-            if under_attempt:  # it holds where the rule needed it not to
-                found.append(((depth, EXCLUDES, _position(node), order), node_id))
+            if under_attempt:  # it holds where the rule needed it not to; resting on no
+                # stated fact, it says only what the file leaves out
+                kind = EXCLUDES if stated_fact(explanation, node) else ABSENT
+                found.append(((depth, kind, _position(node), order), node_id))
                 order += 1
+            continue
+        if node.kind == NOT_DERIVED and node.term is None and node.rule_id:
+            # a comparison its rule failed: over a stated value, the rule turns that down
+            held = (explanation.node(c) for c in node.children)
+            excluded = any(stated_fact(explanation, c) for c in held if c.holds)
+            found.append(((depth, EXCLUDES if excluded else OPEN, _position(node), order), node_id))
+            order += 1
             continue
         if node_id in seen:
             continue
@@ -67,6 +86,26 @@ def decisive_reason(explanation: Explanation, root: str) -> tuple[tuple[int, int
         return None
     rank, node_id = min(found)
     return (rank[0], rank[1]), node_id
+
+
+def stated_fact(explanation: Explanation, node: Node) -> Node | None:
+    """The nearest fact the file states, beyond the pleadings, that a step which holds rests
+    on (the step itself, if it is one); None when it holds only because other things are
+    missing (``reliance_defeated(P, D, no_reliance_shown)``: she showed no change of
+    conduct). Nearest first, so a promise is found before the household tie that carries it."""
+    queue = [node]
+    seen = {node.id}
+    for step in queue:  # (the queue grows as it is read: breadth first)
+        if step.kind == FACT:
+            if step.term is None or step.term.name not in PLEADINGS:
+                return step
+            continue
+        for child_id in step.children:
+            child = explanation.node(child_id)
+            if child.holds and child_id not in seen:
+                seen.add(child_id)
+                queue.append(child)
+    return None
 
 
 def reason_key(node: Node) -> str:

@@ -746,6 +746,40 @@ def _replace_condition(condition: Condition, mapping: dict[str, Term]) -> Condit
     return Condition(condition.text, atom, condition.negated, comparison, count)
 
 
+def comparison_binders(
+    conditions: tuple[Condition, ...], comparison: Condition, bindings: Bindings, model: Model
+) -> list[Value]:
+    """The atoms that hold and gave a failed comparison its values: each positive atom of the
+    rule sharing a variable with it, as ``bindings`` ground it (``undertaking_promise(p, d,
+    vague)`` for ``X != vague``), so a reader sees which stated value the rule turned down."""
+    assert comparison.comparison is not None
+    left, guards = comparison.comparison
+    wanted: set[str] = set()
+    for term in (left, *[t for _, t in guards]):
+        _collect_variables(term, wanted)
+    found: list[Value] = []
+    for condition in conditions:
+        if condition.atom is None or condition.negated:
+            continue
+        names: set[str] = set()
+        _collect_variables(condition.atom, names)
+        if not names & wanted:
+            continue
+        ground = instantiate(condition.atom, bindings)
+        if ground is not None and ground in model and ground not in found:
+            found.append(ground)
+    return found
+
+
+def _collect_variables(term: Term, into: set[str]) -> None:
+    if isinstance(term, Var):
+        if term.name != "_":
+            into.add(term.name)
+    elif isinstance(term, Fn):
+        for argument in term.args:
+            _collect_variables(argument, into)
+
+
 def _undetermined(condition: Condition, bindings: Bindings) -> bool:
     """Whether a negated atom or a comparison mentions a variable still unbound (the
     condition that would have bound it failed), so it can neither hold nor fail."""

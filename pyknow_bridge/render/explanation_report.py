@@ -15,6 +15,7 @@ from pyknow_bridge.core.errors import GraphvizMissingError
 from pyknow_bridge.core.printable import printable
 from pyknow_bridge.doctrine.jurisdictions import jurisdiction_name
 from pyknow_bridge.doctrine.scaffolding import hidden_predicates, list_predicates
+from pyknow_bridge.explain.decisive import stated_fact
 from pyknow_bridge.model.explanation import (
     ATTEMPT,
     FACT,
@@ -49,6 +50,7 @@ def _citations(node: Node) -> str:
 PLAIN = ""  # as itself
 NEGATED = "negated"  # a `not X` the step above needed, and X indeed does not hold
 BARS = "bars"  # it holds, and that is what keeps the rule above from applying
+COMPARED = "compared"  # it holds, and gave the failed comparison above its value
 
 
 #: How a report names atoms: in plain words, and with the atoms too at the detail level.
@@ -92,8 +94,10 @@ def _label(node: Node, context: str = PLAIN, wording: Wording = Wording()) -> st
                 text += f" Burden: {node.burden_note}"
         if node.note:
             text += f": {node.note}"
-    if context == BARS:
-        text += "; this keeps the rule from applying"
+    if context == BARS:  # (a burden line ends with its own full stop)
+        text = text.removesuffix(".") + "; this keeps the rule from applying"
+    elif context == COMPARED:
+        text = text.removesuffix(".") + "; the value compared comes from here"
     return text + _disputed(node)
 
 
@@ -103,8 +107,19 @@ def _disputed(node: Node) -> str:
     return ""
 
 
-def reason_text(node: Node, wording: Wording = Wording()) -> str:
+def _is_comparison(node: Node) -> bool:
+    """A comparison its rule failed (``X != vague``): it has a label and names its rule."""
+    return node.kind == NOT_DERIVED and node.term is None and node.rule_id is not None
+
+
+def reason_text(explanation: Explanation, node: Node, wording: Wording = Wording()) -> str:
     """A decisive reason in a few words: what the facts state, or fail to state."""
+    if _is_comparison(node):
+        held = (explanation.node(child) for child in node.children)
+        fact = next((f for c in held if c.holds and (f := stated_fact(explanation, c))), None)
+        if fact is not None:
+            return f"{reason_text(explanation, fact, wording)}, which [{node.rule_id}] turns down"
+        return f"{node.label} does not hold, as [{node.rule_id}] requires"
     what = wording.of(node)
     if node.kind == FACT:
         return f"the file states that {what} (line {node.line})"
@@ -149,7 +164,7 @@ class _Steps:
         self.nodes = explanation.nodes
         self.wording = Wording(explanation.names, detail)
         #: Each step's line, by the context it reads in and then by the step.
-        self._labels: dict[str, dict[str, str]] = {PLAIN: {}, NEGATED: {}, BARS: {}}
+        self._labels: dict[str, dict[str, str]] = {PLAIN: {}, NEGATED: {}, BARS: {}, COMPARED: {}}
         self._shown: dict[str, list[tuple[str, str]]] = {}
 
     def label(self, node_id: str, context: str) -> str:
@@ -204,7 +219,7 @@ def _context(parent: Node, child: Node) -> str:
     if parent.holds and not child.holds:
         return NEGATED
     if not parent.holds and child.holds:
-        return BARS
+        return COMPARED if _is_comparison(parent) else BARS
     return PLAIN
 
 
@@ -224,7 +239,7 @@ def _route_reasons(
     others: list[tuple[int, str]] = []
     for element, reason in route.reasons.items():
         node = None if reason is None else explanation.node(reason)
-        why = "" if node is None else f", because {reason_text(node, wording)}"
+        why = "" if node is None else f", because {reason_text(explanation, node, wording)}"
         decisive = reason is not None and reason == route.lead and not lead
         (lead if decisive else others).append((0, f"Not met: {words(element)}{why}"))
     return lead + others

@@ -23,13 +23,14 @@ _OPEN = {
     "C": "some conduct",
     "D": "the defendant",
     "E": "an element",
-    "K": "a class",
+    "K": "a particular class",
     "P": "the plaintiff",
     "Q": "someone",
     "R": "some reason",
     "S": "a statute",
     "T": "a third party",
     "X": "of any kind",
+    "Y": "any year",
 }
 _PLACEHOLDER = re.compile(r"\{([A-Z]\w*)\}")
 
@@ -83,7 +84,8 @@ def _cut(doc: PredicateDoc, line: str) -> _Template:
 def phrase(term: Term, letter: str, names: Mapping[str, str]) -> str:
     """One argument in words."""
     if term.kind == ATOM:  # the most common, first
-        return names.get(str(term.value)) or words(str(term.value))
+        value = str(term.value)
+        return names.get(value) or _BOUNDS.get(value) or words(value)
     if term.kind == VAR:
         return _OPEN.get(letter, "any")
     if term.kind == STRING:
@@ -92,3 +94,7 @@ def phrase(term: Term, letter: str, names: Mapping[str, str]) -> str:
         inside = ", ".join(phrase(a, "", names) for a in term.arguments)
         return f"{words(str(term.value))} {inside}".strip()
     return str(term.value)
+
+
+#: clingo's bounds as a period's ends (``law_period(L, 2022, #sup)``).
+_BOUNDS = {"#sup": "the present", "#inf": "the earliest times"}
