@@ -11,7 +11,7 @@ explanations (:attr:`RuleSet.explaining`), and that one lifted for explaining a 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -22,6 +22,7 @@ from pyknow_bridge.core.errors import SolveError
 from pyknow_bridge.doctrine.derivation import derivation_rule
 from pyknow_bridge.doctrine.jurisdictions import claim_guards
 from pyknow_bridge.doctrine.lift import lift_over_case
+from pyknow_bridge.doctrine.relevance import Relevance, Signature
 from pyknow_bridge.doctrine.rule_scope import rule_jurisdictions
 from pyknow_bridge.doctrine.rulebook import (
     RuleEntry,
@@ -33,6 +34,9 @@ from pyknow_bridge.doctrine.rulebook import (
 
 #: The file of ``#show`` lines; the explaining program shows every atom instead.
 SHOW_FILE = "show.lp"
+#: How many programs cut to a set of stated predicates are kept (generated dockets repeat
+#: a few dozen sets; a stranger's cannot grow the cache without bound).
+CASE_CUTS_KEPT = 256
 
 
 @dataclass(frozen=True, eq=False)
@@ -41,7 +45,8 @@ class RuleSet:
 
     views: tuple[str, ...]
     files: tuple[Path, ...]
-    #: Every statement of the files in load order, each with its rule's annotation.
+    #: Every statement of the files in load order (comments aside), each with its rule's
+    #: annotation.
     parsed: tuple[Statement, ...]
 
     @cached_property
@@ -72,20 +77,45 @@ class RuleSet:
         inputs = load_rulebook().inputs()
         return rule_jurisdictions(self.parsed, claim_guards(), inputs)
 
-    def statements_for(self, jurisdiction: str) -> tuple[ast.AST, ...]:
+    def statements_for(
+        self, jurisdiction: str, stated: Iterable[Signature] | None = None
+    ) -> tuple[ast.AST, ...]:
         """:attr:`statements` without the rules of other jurisdictions: in a case of
-        ``jurisdiction`` they derive nothing, and grounding them costs time."""
-        return self._cut(jurisdiction, explaining=False)
+        ``jurisdiction`` they derive nothing, and grounding them costs time. With
+        ``stated`` (the predicates a case's facts use), also without the rules that cannot
+        fire on them (see :mod:`pyknow_bridge.doctrine.relevance`)."""
+        return self._for_case(jurisdiction, False, stated)
 
-    def explaining_for(self, jurisdiction: str) -> tuple[ast.AST, ...]:
-        """:attr:`explaining` without the rules of other jurisdictions (and their twins)."""
-        return self._cut(jurisdiction, explaining=True)
+    def explaining_for(
+        self, jurisdiction: str, stated: Iterable[Signature] | None = None
+    ) -> tuple[ast.AST, ...]:
+        """:attr:`explaining` without the rules of other jurisdictions (and their twins),
+        and with ``stated``, without those that cannot fire (see :meth:`statements_for`)."""
+        return self._for_case(jurisdiction, True, stated)
 
     @cached_property
-    def _cuts(self) -> dict[tuple[str, bool], tuple[ast.AST, ...]]:
+    def _cuts(self) -> dict[tuple[str, bool], Relevance]:
         return {}
 
-    def _cut(self, jurisdiction: str, explaining: bool) -> tuple[ast.AST, ...]:
+    @cached_property
+    def _case_cuts(self) -> dict[tuple[str, bool, frozenset[Signature]], tuple[ast.AST, ...]]:
+        return {}
+
+    def _for_case(
+        self, jurisdiction: str, explaining: bool, stated: Iterable[Signature] | None
+    ) -> tuple[ast.AST, ...]:
+        cut = self._cut(jurisdiction, explaining)
+        if stated is None:
+            return cut.program
+        key = (jurisdiction, explaining, frozenset(stated))
+        known = self._case_cuts.get(key)
+        if known is None:
+            if len(self._case_cuts) >= CASE_CUTS_KEPT:
+                self._case_cuts.clear()
+            known = self._case_cuts[key] = cut.cut(key[2])
+        return known
+
+    def _cut(self, jurisdiction: str, explaining: bool) -> Relevance:
         key = (jurisdiction, explaining)
         known = self._cuts.get(key)
         if known is None:
@@ -94,13 +124,22 @@ class RuleSet:
             def applies(rule_id: str) -> bool:
                 return owners.get(rule_id, jurisdiction) == jurisdiction
 
-            known = self._cuts[key] = self._program(explaining, applies)
+            program, twins = self._program_and_twins(explaining, applies)
+            known = self._cuts[key] = Relevance(program, twins)
         return known
 
     def _program(self, explaining: bool, applies: Callable[[str], bool]) -> tuple[ast.AST, ...]:
         """The statements of the rules that ``applies`` keeps; ``explaining``: without the
         ``#show`` lines, each rule followed by its derivation twin."""
+        return self._program_and_twins(explaining, applies)[0]
+
+    def _program_and_twins(
+        self, explaining: bool, applies: Callable[[str], bool]
+    ) -> tuple[tuple[ast.AST, ...], dict[int, int]]:
+        """:meth:`_program`, and the place of each derivation twin with its rule's (the
+        twin has its rule's body)."""
         program: list[ast.AST] = []
+        twins: dict[int, int] = {}
         for statement in self.parsed:
             if explaining and statement.file.name == SHOW_FILE:
                 continue
@@ -109,8 +148,9 @@ class RuleSet:
             elif applies(statement.rule.rule_id):
                 program.append(statement.node)
                 if explaining:
+                    twins[len(program)] = len(program) - 1
                     program.append(derivation_rule(statement.node, statement.rule.rule_id))
-        return tuple(program)
+        return tuple(program), twins
 
     @cached_property
     def lifted_explaining(self) -> tuple[ast.AST, ...]:
@@ -119,17 +159,27 @@ class RuleSet:
         atoms), so dropping ``C`` gives exactly the atom one case alone derives."""
         return tuple(lift_over_case(node) for node in self.explaining)
 
-    def lifted_explaining_for(self, jurisdiction: str) -> tuple[ast.AST, ...]:
+    def lifted_explaining_for(
+        self, jurisdiction: str, stated: Iterable[Signature] | None = None
+    ) -> tuple[ast.AST, ...]:
         """:attr:`lifted_explaining` without the rules of other jurisdictions, for a chunk
-        of cases of ``jurisdiction`` (see :meth:`explaining_for`)."""
-        known = self._lifted_cuts.get(jurisdiction)
-        if known is None:
-            cut = self.explaining_for(jurisdiction)
-            known = self._lifted_cuts[jurisdiction] = tuple(lift_over_case(n) for n in cut)
-        return known
+        of cases of ``jurisdiction``; with ``stated`` (the predicates the chunk's facts
+        use), without the rules that cannot fire (see :meth:`explaining_for`)."""
+        cut = self.explaining_for(jurisdiction, stated)
+        return tuple(self._lifted_statement(statement) for statement in cut)
+
+    def _lifted_statement(self, statement: ast.AST) -> ast.AST:
+        """One statement lifted, once per statement (a cut shares its statements; its own
+        ``#defined`` lines cost nothing to lift)."""
+        if statement.ast_type == ast.ASTType.Defined:
+            return lift_over_case(statement)
+        known = self._lifted_statements.get(id(statement))
+        if known is None or known[0] is not statement:
+            known = self._lifted_statements[id(statement)] = (statement, lift_over_case(statement))
+        return known[1]
 
     @cached_property
-    def _lifted_cuts(self) -> dict[str, tuple[ast.AST, ...]]:
+    def _lifted_statements(self) -> dict[int, tuple[ast.AST, ast.AST]]:
         return {}
 
 
@@ -147,4 +197,9 @@ def _rule_set(views: tuple[str, ...]) -> RuleSet:
         )
     files = tuple(rule_files(views))
     parsed = load_rulebook().statements
-    return RuleSet(views, files, tuple(s for path in files for s in parsed[path]))
+    # Comments are statements to the parser (nine in ten of them here) and nothing to the
+    # solver: leaving them out spares handing each to every Control.
+    kept = tuple(
+        s for path in files for s in parsed[path] if s.node.ast_type != ast.ASTType.Comment
+    )
+    return RuleSet(views, files, kept)

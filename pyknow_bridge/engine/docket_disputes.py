@@ -33,6 +33,7 @@ from pyknow_bridge.engine.clingo_control import (
     last_model,
 )
 from pyknow_bridge.engine.lifted import CaseReader, lifted_facts, lifted_symbol
+from pyknow_bridge.engine.solver import stated_predicates
 
 __all__ = ["CaseDisputes", "DocketDisputes"]
 
@@ -58,7 +59,8 @@ class DocketDisputes:
         for index, case in enumerate(cases):
             groups.setdefault((case.jurisdiction, bool(case.disputed_texts)), []).append(index)
         for (jurisdiction, choices), members in sorted(groups.items()):
-            program = rules.lifted_explaining_for(jurisdiction)
+            stated = frozenset().union(*(stated_predicates(cases[i], as_of) for i in members))
+            program = rules.lifted_explaining_for(jurisdiction, stated)
             group = _Group([cases[i] for i in members], program, deadline, as_of, choices)
             for local, index in enumerate(members):
                 self._of[index] = CaseDisputes(group, local, cases[index].disputed)

@@ -17,14 +17,14 @@ slower.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Container
 from typing import Any
 
 import clingo
 
 from pyknow_bridge.casefile.loader import CaseFile
 from pyknow_bridge.doctrine.lift import CASE
-from pyknow_bridge.engine.shown import handle_reader
+from pyknow_bridge.engine.shown import Copied, model_copier
 
 __all__ = ["CaseReader", "lifted_facts", "lifted_symbol", "unlifted_text"]
 
@@ -49,36 +49,14 @@ def lifted_symbol(case_id: int, symbol: clingo.Symbol) -> clingo.Symbol:
     return clingo.Function(symbol.name, arguments, symbol.positive)
 
 
-def _c_api() -> tuple[Any, Any] | None:
-    try:
-        from clingo._internal import _ffi, _lib  # type: ignore[attr-defined]  # noqa: PLC0415
-
-        _lib.clingo_model_symbols_size  # noqa: B018 (present in this build?)
-        return _ffi, _lib
-    except (ImportError, AttributeError):
-        return None
-
-
-_C = _c_api()
-
-
-#: A model's shown symbols as copied while it was valid (a C array, or a list of symbols).
-Copied = Any
-
-
 class CaseReader:
     """Reads models of one combined program back per case, as the texts of the atoms; each
     lifted symbol is read once, however many models hold it."""
 
-    def __init__(self, use_c: bool = _C is not None) -> None:
-        read = handle_reader() if use_c else None
+    def __init__(self, use_c: bool = True) -> None:
         #: lifted symbol (its C handle, or the symbol) -> (case id, the case's atom text)
         self._seen: dict[Any, tuple[int, str]] = {}
-        if read is not None and _C is not None:
-            self.copy: Callable[[clingo.Model], Copied] = _copy_c
-            self._text: Callable[[Any], str] = read
-        else:
-            self.copy, self._text = _copy_py, str
+        self.copy, self._text = model_copier(use_c)
 
     def by_case(
         self, copied: Copied, wanted: Container[int] | None = None
@@ -113,19 +91,3 @@ def unlifted_text(lifted: str) -> tuple[int, str]:
             return -1, name
         return int(lifted[opening + 1 : -1]), name
     return int(lifted[opening + 1 : comma]), f"{lifted[: opening + 1]}{lifted[comma + 1 :]}"
-
-
-def _copy_c(model: clingo.Model) -> Sequence[int]:
-    assert _C is not None
-    ffi, lib = _C
-    shown = lib.clingo_show_type_shown
-    size = ffi.new("size_t*")
-    if not lib.clingo_model_symbols_size(model._rep, shown, size):
-        return [s._rep for s in model.symbols(shown=True)]  # (clingo raises its error)
-    symbols = ffi.new("clingo_symbol_t[]", size[0])
-    lib.clingo_model_symbols(model._rep, shown, symbols, size[0])
-    return symbols  # type: ignore[no-any-return]
-
-
-def _copy_py(model: clingo.Model) -> Sequence[clingo.Symbol]:
-    return model.symbols(shown=True)

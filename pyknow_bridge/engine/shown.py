@@ -10,14 +10,23 @@ reading it a second time.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import clingo
 
 from pyknow_bridge.engine.clingo_control import Consequences
 
-__all__ = ["Atom", "Shown", "read_atom", "shown_atoms", "split_atom"]
+__all__ = [
+    "Atom",
+    "Copied",
+    "ModelTexts",
+    "Shown",
+    "model_copier",
+    "read_atom",
+    "shown_atoms",
+    "split_atom",
+]
 
 #: A shown atom as plain strings: (predicate, argument, ...), each argument as clingo
 #: prints it.
@@ -91,6 +100,72 @@ def handle_reader() -> Callable[[int], str] | None:
         return str(unpack(buffer[0], needed - 1).decode())
 
     return read
+
+
+#: A model's shown symbols as copied while it was valid (a C array of symbol handles, or
+#: a list of symbols).
+Copied = Any
+
+
+def model_copier(
+    use_c: bool = True,
+) -> tuple[Callable[[clingo.Model], Copied], Callable[[Any], str]]:
+    """How to copy a model's shown symbols while it is valid, and how to read one copied
+    symbol's text: through clingo's C functions (one C array per model, each symbol read
+    by its handle), or, without them or with ``use_c`` false, through the Python API."""
+    read = handle_reader() if use_c else None
+    if read is not None and _MODELS is not None:
+        return _copy_c, read
+    return _copy_py, str
+
+
+class ModelTexts:
+    """The models of one grounding read as the texts of their shown atoms; each symbol's
+    text is read once, however many models hold it (the explanation of a case asks for
+    its scenario and its brave and cautious consequences, mostly the same atoms)."""
+
+    def __init__(self) -> None:
+        self.copy, self._text = model_copier()
+        self._seen: dict[Any, str] = {}
+
+    def texts(self, copied: Copied) -> frozenset[str]:
+        seen, text = self._seen, self._text
+        found = []
+        for symbol in copied:
+            known = seen.get(symbol)
+            if known is None:
+                known = seen[symbol] = text(symbol)
+            found.append(known)
+        return frozenset(found)
+
+
+def _c_models() -> tuple[Any, Any] | None:
+    try:
+        from clingo._internal import _ffi, _lib  # type: ignore[attr-defined]  # noqa: PLC0415
+
+        _lib.clingo_model_symbols_size  # noqa: B018 (present in this build?)
+        return _ffi, _lib
+    except (ImportError, AttributeError):
+        return None
+
+
+_MODELS = _c_models()
+
+
+def _copy_c(model: clingo.Model) -> Sequence[int]:
+    assert _MODELS is not None
+    ffi, lib = _MODELS
+    shown = lib.clingo_show_type_shown
+    size = ffi.new("size_t*")
+    if not lib.clingo_model_symbols_size(model._rep, shown, size):
+        return [s._rep for s in model.symbols(shown=True)]  # (clingo raises its error)
+    symbols = ffi.new("clingo_symbol_t[]", size[0])
+    lib.clingo_model_symbols(model._rep, shown, symbols, size[0])
+    return symbols  # type: ignore[no-any-return]
+
+
+def _copy_py(model: clingo.Model) -> Sequence[clingo.Symbol]:
+    return model.symbols(shown=True)
 
 
 def read_atom(symbol: clingo.Symbol) -> Atom:

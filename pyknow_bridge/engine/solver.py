@@ -24,6 +24,7 @@ import clingo
 from pyknow_bridge.casefile.loader import CaseFile
 from pyknow_bridge.core.errors import SolveError
 from pyknow_bridge.core.limits import Deadline
+from pyknow_bridge.doctrine.relevance import Signature
 from pyknow_bridge.doctrine.rules_in_force import RuleSet
 from pyknow_bridge.engine.clingo_control import (
     Assumptions,
@@ -33,8 +34,9 @@ from pyknow_bridge.engine.clingo_control import (
     as_deadline,
     consequences,
     ground,
+    last_model,
 )
-from pyknow_bridge.engine.shown import symbol_texts
+from pyknow_bridge.engine.shown import ModelTexts, symbol_texts
 
 if TYPE_CHECKING:
     from pyknow_bridge.engine.prolog_engine import PrologEngine
@@ -61,6 +63,8 @@ MAX_PROLOG_DISPUTES = 16
 #: explanations do not enumerate them; the Prolog engine's do).
 MAX_ENUMERATED_DISPUTES = 10
 
+_DOING = "solving for the explanation"
+
 #: One way the disputes come out: for each disputed fact, in file order, whether it holds.
 Scenario = tuple[bool, ...]
 
@@ -81,6 +85,14 @@ def program_text(case: CaseFile, as_of: int | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
+def stated_predicates(case: CaseFile, as_of: int | None = None) -> frozenset[Signature]:
+    """The predicates :func:`program_text` gives clingo facts (or choices) of."""
+    stated = {(fact.name, fact.arity) for fact in case.facts}
+    if as_of is not None:
+        stated.add(("as_of", 1))
+    return frozenset(stated)
+
+
 def solve_case(
     case: CaseFile,
     rules: RuleSet,
@@ -95,7 +107,8 @@ def solve_case(
     """
     if _engine(engine, case, MAX_PROLOG_DISPUTES) == "prolog":
         return _prolog().solve(case, rules, as_deadline(time_limit), as_of)
-    control = ground(rules.statements_for(case.jurisdiction), program_text(case, as_of))
+    program = rules.statements_for(case.jurisdiction, stated_predicates(case, as_of))
+    control = ground(program, program_text(case, as_of))
     return consequences(control, as_deadline(time_limit), choices=bool(case.disputed_texts))
 
 
@@ -167,8 +180,9 @@ class Disputes:
     ) -> None:
         self.disputed = case.disputed
         self.deadline = deadline
-        program = rules.explaining_for(case.jurisdiction)
+        program = rules.explaining_for(case.jurisdiction, stated_predicates(case, as_of))
         self.control = ground(program, program_text(case, as_of))
+        self._texts = ModelTexts()
         #: Without disputes the program has one answer set: solved once, asked many times.
         self._only: frozenset[str] | None = None
 
@@ -179,25 +193,26 @@ class Disputes:
             return self._only_answer()
         fixed = dict(findings)
         complete = [(fact, fixed.get(fact, True)) for fact in self.disputed]
-        found = answer_sets(self.control, self.deadline, "solving for the explanation", complete)
-        return frozenset(symbol_texts(found[0]))
+        return self._solve("auto", complete)  # (every choice fixed: one answer set)
 
     def consequences(self, findings: Assumptions = ()) -> ConsequenceTexts:
         """What holds in every scenario (certain) and in some (possible) under ``findings``."""
         if not self.disputed:
             only = self._only_answer()
             return ConsequenceTexts(certain=only, possible=only)
-        found = consequences(self.control, self.deadline, True, findings)
-        return ConsequenceTexts(
-            certain=frozenset(symbol_texts(found.certain)),
-            possible=frozenset(symbol_texts(found.possible)),
-        )
+        possible = self._solve("brave", findings)
+        return ConsequenceTexts(certain=self._solve("cautious", findings), possible=possible)
 
     def _only_answer(self) -> frozenset[str]:
         if self._only is None:
-            found = answer_sets(self.control, self.deadline, "solving for the explanation")
-            self._only = frozenset(symbol_texts(found[0]))
+            self._only = self._solve("auto", ())
         return self._only
+
+    def _solve(self, mode: str, findings: Assumptions) -> frozenset[str]:
+        copied = last_model(
+            self.control, mode, self.deadline, self._texts.copy, assumptions=findings, doing=_DOING
+        )
+        return self._texts.texts(copied)
 
 
 class EnumeratedDisputes:
