@@ -72,6 +72,26 @@ def test_a_time_limit_stops_the_query_and_leaves_no_fact_behind(
     assert engine.solve(morgan, rules, NO_DEADLINE) == before
 
 
+def test_a_query_cut_short_anywhere_leaves_the_tables_usable(
+    engine: PrologEngine, tmp_path: Path
+) -> None:
+    """A time limit that fires inside a tabled evaluation left SWI-Prolog's tabling in a
+    state where the next query failed ("Cannot catch continuation through findall/3"),
+    even after ``abolish_all_tables``. Limits from 2 to 239 ms, 3 ms apart, cut the
+    evaluation at many points: without the engine's recovery one run in three failed here,
+    and with ``abolish_all_tables`` alone one in two."""
+    rules = rules_in_force()
+    morgan = load_case(MORGAN)
+    before = engine.solve(morgan, rules, NO_DEADLINE)
+    names = [f"plaintiff(p{n}). claim(p{n}, d). relied(p{n}, x)." for n in range(14)]
+    disputed = [f"disputed(relied(p{n}, x))." for n in range(14)]
+    many = _case(tmp_path, "jurisdiction(ny). defendant(d).\n" + "\n".join(names + disputed))
+    for step in range(80):
+        with pytest.raises(TimeLimitError):
+            engine.solve(many, rules, Deadline(0.002 + 0.003 * step))
+        assert engine.solve(morgan, rules, NO_DEADLINE) == before, f"after {step}"
+
+
 def test_a_fact_that_cannot_be_asserted_is_an_error_and_leaves_no_fact(
     engine: PrologEngine,
 ) -> None:

@@ -108,7 +108,7 @@ class CaseFile:
         value = found[0]
         return value.value if isinstance(value, String) else term_text(value)
 
-    @property
+    @cached_property
     def jurisdiction(self) -> str:
         return term_text(self.facts_of("jurisdiction")[0].arguments[0])
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from pyknow_bridge.core.paths import AUTHORITIES_FILE
 
@@ -38,6 +38,11 @@ class Citation:
     pinpoint: str
 
     def __str__(self) -> str:
+        return self.text
+
+    @cached_property
+    def text(self) -> str:
+        """As a memo cites it (made once: every step of a rule cites it again)."""
         return f"{self.authority.short} {self.pinpoint}".strip()
 
 

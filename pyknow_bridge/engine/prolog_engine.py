@@ -13,7 +13,9 @@ thread without an attached engine can crash the process). So:
 - strings come back from pyswip as ``bytes`` and are decoded;
 - each program (one per choice of views) is its own module, and the
   prelude abolishes all tables before each scenario (retract + assert would leave stale
-  tabled answers); each case's facts are retracted when it is done, even on an error.
+  tabled answers), and every table is dropped after a query that a time limit or an
+  error cut short (it may have left a table incomplete); each case's facts are retracted
+  when it is done, even on an error.
 
 Results are the same neutral values as clingo's: :class:`Consequences`, or every
 scenario with all its atoms, as ``clingo.Symbol`` read from the clingo text the
@@ -197,6 +199,13 @@ def _release_exit_hooks() -> None:
         sys.exit = original
 
 
+#: Frees the tabling components a query cut short left current, then every table.
+_FORGET_TABLES = (
+    "catch(forall(between(1, 100, _), ('$tbl_scc'(S) -> '$tbl_free_component'(S) ; true)), "
+    "error(existence_error(procedure, _), _), true), abolish_all_tables"
+)
+
+
 class PrologEngine:
     """SWI-Prolog with the doctrine loaded, every call run by the one thread that owns it."""
 
@@ -275,15 +284,28 @@ class PrologEngine:
                     f"time limit reached: {doing} took longer than {deadline.seconds:g} s"
                 )
             goal = f"call_with_time_limit({remaining:.6f}, ({goal}))"
-        found = self._once(f"catch(({goal}), time_limit_exceeded, Text = timeout)")
+        try:
+            found = self._once(f"catch(({goal}), time_limit_exceeded, Text = timeout)")
+        except SolveError:
+            self._forget_tables()
+            raise
         if found is None:
             raise SolveError("the Prolog program found no answer")
         text = _text(found["Text"])
         if text == "timeout":
+            self._forget_tables()
             raise TimeLimitError(
                 f"time limit reached: {doing} took longer than {deadline.seconds:g} s"
             )
         return text
+
+    def _forget_tables(self) -> None:
+        """Drop every table after a query cut short. A time limit that fires inside tabled
+        evaluation leaves SWI-Prolog (9.0) with that evaluation's component still current,
+        and the next query that meets a table fails ("Cannot catch continuation through
+        findall/3") even after ``abolish_all_tables``; so the component is freed first (by
+        SWI-Prolog's own tabling predicates, where this version has them)."""
+        self._once(_FORGET_TABLES)
 
     def _consequences(
         self, case: CaseFile, rules: RuleSet, deadline: Deadline, as_of: int | None
