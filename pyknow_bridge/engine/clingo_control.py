@@ -212,12 +212,16 @@ def _solve(
     doing: str,
     assumptions: Assumptions = (),
 ) -> None:
+    if deadline.remaining() is None:
+        # Nothing to cancel: solved in this thread (starting a solver thread costs several
+        # times what solving one case does).
+        control.solve(assumptions=list(assumptions), on_model=on_model)
+        return
     solving = control.solve(assumptions=list(assumptions), on_model=on_model, async_=True)
     with solving as handle:
         remaining = deadline.remaining()
-        if remaining is None:
-            handle.wait()
-        elif not handle.wait(remaining):
+        assert remaining is not None  # (a deadline with a limit keeps one)
+        if not handle.wait(remaining):
             handle.cancel()
             raise TimeLimitError(
                 f"time limit reached: {doing} took longer than {deadline.seconds:g} s"
