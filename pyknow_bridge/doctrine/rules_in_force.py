@@ -6,7 +6,10 @@ with the annotations of each rule. Every way of solving starts from it: the plai
 program (:attr:`RuleSet.statements`), the program lifted over a case argument for
 batches (:attr:`RuleSet.lifted`), the program with derivation atoms for
 explanations (:attr:`RuleSet.explaining`), and that one lifted for explaining a docket
-(:attr:`RuleSet.lifted_explaining`).
+(:attr:`RuleSet.lifted_explaining`). For one case (or one chunk of cases) each is cut to
+the case's jurisdiction, and to the rules its facts can make fire
+(:mod:`pyknow_bridge.doctrine.relevance`): :meth:`RuleSet.statements_for`,
+:meth:`RuleSet.explaining_for`, :meth:`RuleSet.lifted_explaining_for`.
 """
 
 from __future__ import annotations
@@ -94,7 +97,7 @@ class RuleSet:
         return self._for_case(jurisdiction, True, stated)
 
     @cached_property
-    def _cuts(self) -> dict[tuple[str, bool], Relevance]:
+    def _relevances(self) -> dict[tuple[str, bool], Relevance]:
         return {}
 
     @cached_property
@@ -104,20 +107,20 @@ class RuleSet:
     def _for_case(
         self, jurisdiction: str, explaining: bool, stated: Iterable[Signature] | None
     ) -> tuple[ast.AST, ...]:
-        cut = self._cut(jurisdiction, explaining)
+        relevance = self._relevance(jurisdiction, explaining)
         if stated is None:
-            return cut.program
+            return relevance.program
         key = (jurisdiction, explaining, frozenset(stated))
         known = self._case_cuts.get(key)
         if known is None:
             if len(self._case_cuts) >= CASE_CUTS_KEPT:
                 self._case_cuts.clear()
-            known = self._case_cuts[key] = cut.cut(key[2])
+            known = self._case_cuts[key] = relevance.cut(key[2])
         return known
 
-    def _cut(self, jurisdiction: str, explaining: bool) -> Relevance:
+    def _relevance(self, jurisdiction: str, explaining: bool) -> Relevance:
         key = (jurisdiction, explaining)
-        known = self._cuts.get(key)
+        known = self._relevances.get(key)
         if known is None:
             owners = self.jurisdictions
 
@@ -125,7 +128,7 @@ class RuleSet:
                 return owners.get(rule_id, jurisdiction) == jurisdiction
 
             program, twins = self._program_and_twins(explaining, applies)
-            known = self._cuts[key] = Relevance(program, twins)
+            known = self._relevances[key] = Relevance(program, twins)
         return known
 
     def _program(self, explaining: bool, applies: Callable[[str], bool]) -> tuple[ast.AST, ...]:
