@@ -32,10 +32,11 @@ from pyknow_bridge.model.explanation import (
     ClaimExplanation,
     Explanation,
     Node,
+    RouteExplanation,
 )
 from pyknow_bridge.model.results import Modality
 from pyknow_bridge.render.explanation_json import short_ids
-from pyknow_bridge.render.explanation_report import is_scaffolding
+from pyknow_bridge.render.explanation_report import Wording, is_scaffolding, reason_text
 from pyknow_bridge.render.text import party_name, words
 
 #: A derivation deeper than this is cut (with a mark), so that no graph can exhaust the stack.
@@ -304,6 +305,15 @@ def _sections(claim: ClaimExplanation) -> list[tuple[str, list[str]]]:
     return sections
 
 
+def _lead(page: _Page, route: RouteExplanation) -> str:
+    """A failed route's decisive reason, as the memo leads with it, linked to its step."""
+    if route.lead is None:
+        return ""
+    element = next(e for e, reason in route.reasons.items() if reason == route.lead)
+    said = reason_text(page.explanation, page.node(route.lead), Wording(page.explanation.names))
+    return f": {esc(words(element))} not met, because {page.link(route.lead, esc(said))}"
+
+
 def _claim(page: _Page, index: int, claim: ClaimExplanation) -> Iterator[str]:
     law = esc(jurisdiction_name(claim.jurisdiction))
     yield f'<section class="claim" id="claim-{index}"><h2>Claim: {_claim_title(page, claim)}</h2>'
@@ -320,7 +330,7 @@ def _claim(page: _Page, index: int, claim: ClaimExplanation) -> Iterator[str]:
         yield f'<details class="route {_state(node)}">'
         yield (
             f'<summary class="{_state(node)}">{_mark(node)} {number}. '
-            f"{esc(words(route.basis).capitalize())}: {status}</summary>"
+            f"{esc(words(route.basis).capitalize())}: {status}{_lead(page, route)}</summary>"
         )
         yield '<ul class="steps">'
         yield "<li><strong>The route</strong>"
